@@ -1,0 +1,207 @@
+// The interfaces every medeval package builds on. Read top-down in the order of the data flow:
+// dataset → task (prompt, parse) → model → record → metric items → aggregate → result.
+
+/** A value a slice can be keyed by (an annotation, a department, a difficulty level). */
+export type MetaValue = string | number | boolean | null;
+
+/** One evaluation item. `id` is stable across runs (CMExam: 0-based data-row index as a string). */
+export interface Sample<Input = unknown, Target = unknown> {
+  id: string;
+  input: Input;
+  target: Target;
+  /** Annotations and other per-sample facts; slice dimensions are keys of this object. */
+  meta?: Record<string, MetaValue>;
+}
+
+/** Why rows were skipped while loading, and how many were read. Always reported, never silent. */
+export interface LoadSummary {
+  source: string;
+  read: number;
+  loaded: number;
+  skipped: number;
+  /** reason → count */
+  reasons: Record<string, number>;
+  /** First few problems with file and row/line, for messages. */
+  problems: Array<{ row: number; reason: string }>;
+  /** sha256 of the source bytes, when the source was a file. */
+  sha256?: string;
+  /** Free-form counts a loader wants to report (empty answers, duplicates, full-width spaces...). */
+  stats?: Record<string, number>;
+}
+
+/** A stream of samples. Iterating twice re-reads the source; nothing requires all samples in memory. */
+export interface Dataset<S extends Sample = Sample> {
+  name: string;
+  /** Where the samples come from (file path, URL, or "bundled:<name>"). */
+  source: string;
+  samples(options?: { signal?: AbortSignal }): AsyncIterable<S>;
+  /** Filled in as `samples()` is consumed; final once the iteration has ended. */
+  summary(): LoadSummary;
+}
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** What a task asks a model. Chat messages are the lingua franca; `sample` lets offline baselines see structure. */
+export interface ModelRequest {
+  messages: ChatMessage[];
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stop?: string[];
+  seed?: number;
+}
+
+export interface ModelResponse {
+  text: string;
+  finishReason?: string;
+  usage?: { promptTokens?: number; completionTokens?: number };
+}
+
+export interface GenerateContext {
+  signal?: AbortSignal;
+  /** The sample being asked about. Real models ignore it; offline baselines (BM25, random) use it. */
+  sample?: Sample;
+}
+
+export interface Model {
+  /** Stable identity used in cache keys and results, e.g. "openai-compatible:http://host/v1#qwen2.5". Never a secret. */
+  id: string;
+  generate(request: ModelRequest, context: GenerateContext): Promise<ModelResponse>;
+  /** Public description for results.json (no secrets). */
+  describe?(): Record<string, unknown>;
+}
+
+export type Status = 'ok' | 'unparsed' | 'empty' | 'error';
+
+export interface Parsed<Prediction = unknown> {
+  prediction: Prediction | null;
+  status: Exclude<Status, 'error'>;
+}
+
+/** What a metric sees for one sample. */
+export interface MetricInput<S extends Sample = Sample, Prediction = unknown> {
+  sample: S;
+  output: string | null;
+  prediction: Prediction | null;
+  status: Status;
+}
+
+/**
+ * A metric: a per-sample item (sufficient statistics) and a pure corpus aggregate over items.
+ * Bootstrap intervals and paired tests resample items and re-run only `aggregate`.
+ */
+export interface Metric<Item = unknown> {
+  name: string;
+  /** Versioned recipe, e.g. "bleu4|nmt-compute_bleu|tok:char|smooth:none|scale:100|v1". */
+  signature: string;
+  higherIsBetter: boolean;
+  /** How the value prints: 0–100 or a fraction. */
+  scale?: 'percent' | 'fraction';
+  /** `null` means this sample is not scorable by this metric (dropped from its denominator). */
+  item(input: MetricInput): Item | null;
+  aggregate(items: readonly Item[]): number;
+  /** Optional per-sample score written to records.jsonl. */
+  sampleScore?(item: Item): number | null;
+  /** Interval method: bootstrap (default) or Wilson for a proportion item (item must be 0 or 1). */
+  interval?: 'bootstrap' | 'wilson' | 'none';
+  /** Paired test used by compare(): McNemar for 0/1 items, paired bootstrap otherwise. */
+  pairedTest?: 'mcnemar' | 'bootstrap';
+}
+
+export interface Task<S extends Sample = Sample, Prediction = unknown> {
+  name: string;
+  version: string;
+  dataset: Dataset<S>;
+  /** Protocol name and its full signature, stored with every number. */
+  protocol: { name: string; signature: string };
+  /** Versioned prompt id, e.g. "cmexam-zero-shot@1". */
+  promptId: string;
+  render(sample: S): ModelRequest;
+  parse(output: string, sample: S): Parsed<Prediction>;
+  metrics: Metric[];
+  /** meta keys to slice by, in display order. */
+  sliceDimensions?: string[];
+  /** Human label for a slice value (e.g. the paper's abbreviation). */
+  sliceLabel?(dimension: string, value: MetaValue): string;
+  /** A short text shown in reports' sample browser (the question). */
+  describeInput?(sample: S): string;
+  /** Target as stored in records.jsonl (JSON-serializable). */
+  serializeTarget?(sample: S): unknown;
+}
+
+/** One line of records.jsonl. */
+export interface EvalRecord {
+  id: string;
+  target: unknown;
+  output: string | null;
+  prediction: unknown;
+  status: Status;
+  error?: string;
+  scores: Record<string, number | null>;
+  /** Metric items (sufficient statistics) so runs can be re-aggregated and compared without re-scoring. */
+  items: Record<string, unknown>;
+  meta: Record<string, MetaValue>;
+  cached: boolean;
+  /** The question text, for reports. */
+  input?: string;
+  attempts?: number;
+}
+
+export interface MetricValue {
+  value: number;
+  ci95: [number, number] | null;
+  n: number;
+  signature: string;
+}
+
+export interface SliceValue {
+  n: number;
+  label?: string;
+  metrics: Record<string, MetricValue>;
+}
+
+export interface Counts {
+  samples: number;
+  scored: number;
+  unparsed: number;
+  empty: number;
+  errors: number;
+}
+
+export interface ResultJson {
+  schemaVersion: 1;
+  task: {
+    name: string;
+    version: string;
+    promptId: string;
+    dataset: { source: string; sha256: string | null; samples: number; load: LoadSummary | null };
+  };
+  model: { id: string; [k: string]: unknown } | null;
+  protocol: { name: string; signature: string };
+  metrics: Record<string, MetricValue>;
+  slices: Record<string, Record<string, SliceValue>>;
+  counts: Counts;
+  manifest: {
+    medeval: Record<string, string>;
+    runtime: string;
+    configHash: string;
+    metricSignatures: Record<string, string>;
+    startedAt: string;
+    endedAt: string;
+    seed: number;
+    bootstrapSamples: number;
+  };
+}
+
+export interface Progress {
+  done: number;
+  total: number | null;
+  cached: number;
+  errors: number;
+  retries: number;
+  inFlight: number;
+  elapsedMs: number;
+}

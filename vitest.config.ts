@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+// Tests run against the TypeScript sources; the built dist is exercised by the CLI end-to-end tests,
+// the Deno smoke test and publint.
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@medeval\/core\/node$/, replacement: src('core/src/node/index.ts') },
+      { find: /^@medeval\/core$/, replacement: src('core/src/index.ts') },
+      { find: /^@medeval\/metrics$/, replacement: src('metrics/src/index.ts') },
+      { find: /^@medeval\/datasets-cmexam$/, replacement: src('datasets-cmexam/src/index.ts') },
+      { find: /^@medeval\/datasets-huatuo$/, replacement: src('datasets-huatuo/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts', 'examples/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
