@@ -109,6 +109,8 @@ export interface Metric<Item = unknown> {
   interval?: 'bootstrap' | 'wilson' | 'none';
   /** Paired test used by compare(): McNemar for 0/1 items, paired bootstrap otherwise. */
   pairedTest?: 'mcnemar' | 'bootstrap';
+  /** Async set-up (e.g. loading jieba's WebAssembly) that evaluate()/score() await before the first item. */
+  prepare?(): Promise<void>;
 }
 
 export interface Task<S extends Sample = Sample, Prediction = unknown> {
@@ -119,7 +121,8 @@ export interface Task<S extends Sample = Sample, Prediction = unknown> {
   protocol: { name: string; signature: string };
   /** Versioned prompt id, e.g. "cmexam-zero-shot@1". */
   promptId: string;
-  render(sample: S): ModelRequest;
+  /** May be async (few-shot retrieval, knowledge seeds from a callback). */
+  render(sample: S): ModelRequest | Promise<ModelRequest>;
   parse(output: string, sample: S): Parsed<Prediction>;
   metrics: Metric[];
   /** meta keys to slice by, in display order. */
