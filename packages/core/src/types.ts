@@ -154,10 +154,15 @@ export interface EvalRecord {
 }
 
 export interface MetricValue {
-  value: number;
+  /** The corpus value; null when no sample was scorable by this metric (n = 0), since NaN is not JSON. */
+  value: number | null;
   ci95: [number, number] | null;
   n: number;
   signature: string;
+  /** How `ci95` was computed (absent in results written before this field existed). */
+  interval?: 'wilson' | 'bootstrap' | 'none';
+  /** The metric's print scale (`Metric.scale`), so reports format values without the metric object. */
+  scale?: 'percent' | 'fraction';
 }
 
 export interface SliceValue {
@@ -196,6 +201,15 @@ export interface ResultJson {
     endedAt: string;
     seed: number;
     bootstrapSamples: number;
+  };
+  /** score() only: how the predictions file matched the dataset (missing ones are status "error" records). */
+  predictions?: {
+    source: string;
+    read: number;
+    matched: number;
+    missing: number;
+    unknown: number;
+    unknownIds: Array<{ id: string; line: number }>;
   };
 }
 

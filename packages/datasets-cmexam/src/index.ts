@@ -1,1 +1,65 @@
-export {};
+// @medeval/datasets-cmexam: the public surface, re-exports only. No Node built-in is reachable from here;
+// a file path is opened through @medeval/core's dynamic import.
+import { annotationLabel } from './annotations.js';
+import { resolveBaseline, randomBaseline, bm25Baseline, bm25Retriever } from './baselines/index.js';
+import { remoteFiles, DATA_LICENSE } from './download.js';
+import { extractStrict } from './extract/strict.js';
+import { loadCmexam } from './load/dataset.js';
+import { buildPrompt, PROMPT_NAMES } from './prompts/index.js';
+import { cmexamSample } from './sample/index.js';
+import { answer, explanation, joint } from './tasks.js';
+
+/** Everything in one namespace: `cmexam.answer({...})`, `cmexam.sample`, `cmexam.baselines.random(...)`. */
+export const cmexam = {
+  load: loadCmexam,
+  answer,
+  explanation,
+  joint,
+  sample: cmexamSample,
+  prompts: { build: buildPrompt, names: PROMPT_NAMES },
+  extract: extractStrict,
+  annotationLabel,
+  baselines: { random: randomBaseline, bm25: bm25Baseline, bm25Retriever },
+  resolveBaseline,
+  remoteFiles,
+  license: DATA_LICENSE,
+} as const;
+
+export { loadCmexam, type CmexamDataset, type CmexamFormat, type LoadCmexamOptions } from './load/dataset.js';
+export { CsvParser, CsvSyntaxError, type CsvRecord } from './load/csv.js';
+export { parseOptionLines, normalizeAnswer } from './load/row.js';
+export type { CmexamSample, CmexamInput, CmexamTarget, CmexamOption } from './schema.js';
+export {
+  ANNOTATION_COLUMNS,
+  NOT_APPLICABLE,
+  DIFFICULTY_LABELS,
+  COMPETENCY_LABELS,
+  DISCIPLINE_LABELS,
+  DISEASE_GROUP_LABELS,
+  DEPARTMENT_LABELS,
+  annotationLabel,
+  type AnnotationColumn,
+} from './annotations.js';
+export { answer, explanation, joint, TASK_VERSION, type CmexamTask, type CmexamTaskOptions, type JointPrediction } from './tasks.js';
+export { buildPrompt, promptId, PROMPT_NAMES, type PromptName, type PromptSpec, type CmexamPrompt } from './prompts/index.js';
+export type { FewShotOptions, KnowledgeSeeds, KnowledgeRetriever, KnowledgeSeedCallback, TaskKind } from './prompts/index.js';
+export { paperInstruction, paperWrap, gptScriptPrompt } from './prompts/paper.js';
+export { extractStrict, normalizeOutput, type StrictResult, type StrictRule } from './extract/strict.js';
+export { answerLine, STRICT_ANSWER_RE } from './extract/answer-line.js';
+export { parseOptionsLora, parseExplanationLora, NO_ANSWER } from './extract/lora.js';
+export { parseGptRegex, gptScoredAnswer, gptScoredExplanation, type GptParse } from './extract/gpt.js';
+export { extractExplanationStrict } from './extract/explanation.js';
+export { parseAnswer, parseExplanation, type CmexamProtocol } from './extract/protocol-parse.js';
+export {
+  resolveBaseline,
+  randomBaseline,
+  bm25Baseline,
+  bm25Retriever,
+  buildBm25Index,
+  type ResolveBaselineOptions,
+  type RandomBaselineOptions,
+  type Bm25BaselineOptions,
+  type Bm25Index,
+} from './baselines/index.js';
+export { cmexamSample } from './sample/index.js';
+export { remoteFiles, DATA_LICENSE, type RemoteFile } from './download.js';

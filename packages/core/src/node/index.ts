@@ -1,2 +1,10 @@
 // @medeval/core/node: the parts that need the file system.
 export { openFileSource } from './file-source.js';
+export { fileCache, CACHE_FILE } from './file-cache.js';
+export type { FileCache } from './file-cache.js';
+export { runFolderWriter, RUN_FILES } from './run-folder.js';
+export { readRunFolder } from './read-run-folder.js';
+export type { RunFolder } from './read-run-folder.js';
+export { writeFileAtomic } from './atomic.js';
+export { downloadFiles, DownloadError } from './download.js';
+export type { DownloadFile, DownloadOptions, DownloadResult } from './download.js';

@@ -1,1 +1,10 @@
-export {};
+export { evaluate } from './evaluate.js';
+export { score, NO_PREDICTION } from './score.js';
+export { defineMetric } from './define-metric.js';
+export { evaluateOptionsSchema, scoreOptionsSchema, OptionsError } from './options.js';
+export type { EvaluateOptions, ScoreOptions, PredictionLine } from './options.js';
+export { PredictionsError, joinPredictions } from './predictions.js';
+export type { PredictionsSummary } from './predictions.js';
+export type { RecordSink } from './sink.js';
+export { configHash, runtimeName } from './manifest.js';
+export { VERSION } from './version.js';

@@ -1,1 +1,3 @@
-export {};
+export { buildRecord } from './build.js';
+export type { Outcome } from './build.js';
+export { recordToLine, parseRecordLine, evalRecordSchema, RecordLineError } from './jsonl.js';

@@ -1,1 +1,3 @@
-export {};
+// Named protocols (cmexam-paper, cmexam-gpt, huatuo, standard) as versioned presets.
+export { PROTOCOLS, PROTOCOL_NAMES, getProtocol, isProtocolName, protocolPrefix, type ProtocolName, type ProtocolInfo } from './registry.js';
+export { answerMetrics, textMetrics, type AnswerMetricsOptions, type TextMetricsOptions } from './metrics.js';

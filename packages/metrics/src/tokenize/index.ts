@@ -1,1 +1,19 @@
-export {};
+export { isPySpace, pySplit, pyStrip, pyRstrip, hasNonSpace } from './whitespace.js';
+export { charTokenize } from './char.js';
+export {
+  sacrebleuTokenize,
+  sacrebleuTokenizeString,
+  isSacrebleuChineseChar,
+  tokenize13aString,
+  tokenizeZhString,
+  tokenizeIntlString,
+  tokenizeCharString,
+  zhTokens,
+  SACREBLEU_TOKENIZERS,
+} from './sacrebleu.js';
+export type { SacrebleuTokenizerName } from './sacrebleu.js';
+export { rougeDefaultTokenize } from './rougeDefault.js';
+export { loadJieba, loadedJieba, jiebaPostSplit } from './jieba.js';
+export type { JiebaTokenizer } from './jieba.js';
+export { tokenizers, getTokenizer, isTokenizerName, needsJieba, TOKENIZER_NAMES } from './registry.js';
+export type { Tokenizer, TokenizerName } from './registry.js';

@@ -1,0 +1,146 @@
+// The example third-party metrics: exact values on hand-computed cases, then used as a user would,
+// through evaluate() on the bundled CMExam sample and through the medeval command line.
+import { describe, expect, it } from 'vitest';
+import type { MetricInput, Sample, Status } from '@medeval/core';
+import plugins, * as plugin from './index.js';
+
+const hallucinated = plugin.hallucinatedOptionRate;
+const charF1Metric = plugin.explanationCharF1;
+const charF1 = plugin.charF1;
+
+const fourOptions = [
+  { letter: 'A', text: '阿司匹林' },
+  { letter: 'B', text: '布洛芬' },
+  { letter: 'C', text: '对乙酰氨基酚' },
+  { letter: 'D', text: '吗啡' },
+];
+
+function input(
+  over: Partial<MetricInput> & { options?: unknown; target?: unknown },
+): MetricInput {
+  const sample: Sample = {
+    id: '0',
+    input: { question: '下列哪种药物…', options: over.options ?? fourOptions },
+    target: over.target ?? { answer: 'C', explanation: '对乙酰氨基酚解热镇痛。' },
+  };
+  return {
+    sample,
+    output: over.output ?? null,
+    prediction: over.prediction ?? null,
+    status: (over.status ?? 'ok') as Status,
+  };
+}
+
+describe('hallucinated_option_rate: item', () => {
+  it('is 0 for an answer among the options and 1 for a letter that is not', () => {
+    expect(hallucinated.item(input({ prediction: 'C', output: '答案：C' }))).toBe(0);
+    expect(hallucinated.item(input({ prediction: 'ABD', output: 'ABD' }))).toBe(0);
+    expect(hallucinated.item(input({ prediction: 'E', output: '答案：E' }))).toBe(1);
+    expect(hallucinated.item(input({ prediction: 'AE', output: '答案：AE' }))).toBe(1);
+  });
+
+  it('reads predictions as strings, arrays, sets and { letters }, full-width letters included', () => {
+    expect(hallucinated.item(input({ prediction: ['A', 'E'] }))).toBe(1);
+    expect(hallucinated.item(input({ prediction: new Set(['B']) }))).toBe(0);
+    expect(hallucinated.item(input({ prediction: { letters: 'D' } }))).toBe(0);
+    expect(hallucinated.item(input({ prediction: 'Ｅ' }))).toBe(1);
+    expect(hallucinated.item(input({ prediction: 'ｃ' }))).toBe(0);
+  });
+
+  it('falls back to the letters an unparsed output states after 答案/Answer', () => {
+    expect(hallucinated.item(input({ prediction: null, status: 'unparsed', output: '我认为答案是F。' }))).toBe(1);
+    expect(hallucinated.item(input({ prediction: null, status: 'unparsed', output: '正确答案为Ｅ' }))).toBe(1);
+    expect(hallucinated.item(input({ prediction: null, status: 'unparsed', output: 'Answer: B' }))).toBe(0);
+    expect(hallucinated.item(input({ prediction: null, status: 'unparsed', output: '故答案为A、B和E' }))).toBe(1);
+    // An English word after "answer is" is not a letter.
+    expect(hallucinated.item(input({ prediction: null, status: 'unparsed', output: 'The answer is Because' }))).toBeNull();
+  });
+
+  it('is not scorable without options or without any stated letter', () => {
+    expect(hallucinated.item(input({ options: [], prediction: 'A' }))).toBeNull();
+    expect(hallucinated.item(input({ prediction: '无答案', output: '无答案' }))).toBeNull();
+    expect(hallucinated.item(input({ prediction: null, output: null, status: 'error' }))).toBeNull();
+    expect(hallucinated.item(input({ prediction: null, output: '', status: 'empty' }))).toBeNull();
+  });
+
+  it('accepts the option shapes loaders use: {key}, "A text" lines, one text block, a record', () => {
+    const keyed = [{ key: 'A', value: 'x' }, { key: 'B', value: 'y' }];
+    expect(hallucinated.item(input({ options: keyed, prediction: 'C' }))).toBe(1);
+    expect(hallucinated.item(input({ options: ['A 甲', 'B 乙', 'C 丙'], prediction: 'C' }))).toBe(0);
+    expect(hallucinated.item(input({ options: 'A 甲\nB 乙 丙\nD 丁', prediction: 'C' }))).toBe(1);
+    expect(hallucinated.item(input({ options: { A: '甲', B: '乙' }, prediction: 'B' }))).toBe(0);
+  });
+});
+
+describe('hallucinated_option_rate: aggregate', () => {
+  it('is the percentage of 1 items, NaN for no items', () => {
+    expect(hallucinated.aggregate([0, 1, 0, 0])).toBe(25);
+    expect(hallucinated.aggregate([1])).toBe(100);
+    expect(Number.isNaN(hallucinated.aggregate([]))).toBe(true);
+    expect(hallucinated.higherIsBetter).toBe(false);
+  });
+});
+
+describe('charF1', () => {
+  it('matches hand-computed bag-of-characters F1', () => {
+    // hyp 患者发热 (4 chars) vs ref 患者发热咳嗽 (6): common 4, P = 1, R = 2/3, F1 = 0.8.
+    expect(charF1('患者发热', '患者发热咳嗽').f1).toBeCloseTo(0.8, 15);
+    // Repeated characters are clipped: hyp 热热热 vs ref 发热: common 1, P = 1/3, R = 1/2, F1 = 0.4.
+    expect(charF1('热热热', '发热').f1).toBeCloseTo(0.4, 15);
+    expect(charF1('完全相同', '完全相同').f1).toBe(1);
+    expect(charF1('甲乙', '丙丁').f1).toBe(0);
+  });
+
+  it('ignores whitespace (ASCII, U+3000, newlines) and counts astral characters once', () => {
+    expect(charF1('患 者\u3000发\n热', '患者发热').f1).toBe(1);
+    // 𠮷 is one code point (two UTF-16 units): hyp 𠮷a (2) vs ref 𠮷 (1): P = 1/2, R = 1, F1 = 2/3.
+    expect(charF1('𠮷a', '𠮷').f1).toBeCloseTo(2 / 3, 15);
+  });
+
+  it('does not fold full-width forms: Ｃ and C are different characters', () => {
+    expect(charF1('ＣＴ', 'CT').f1).toBe(0);
+  });
+
+  it('gives 0 for an empty side', () => {
+    expect(charF1('', '患者').f1).toBe(0);
+    expect(charF1('患者', '  ').f1).toBe(0);
+  });
+});
+
+describe('explanation_char_f1: item', () => {
+  const target = { answer: 'C', explanation: '对乙酰氨基酚解热镇痛' };
+
+  it('scores the text after 解释: of an answer-plus-explanation output', () => {
+    const item = charF1Metric.item(input({ target, prediction: 'C', output: '答案：C\n解释：对乙酰氨基酚解热镇痛' }));
+    expect(item).toBe(1);
+  });
+
+  it('uses prediction.explanation when the task parsed one, and a text prediction for a text target', () => {
+    expect(charF1Metric.item(input({ target, prediction: { explanation: '解热' }, output: 'x' }))).toBeCloseTo(
+      (2 * 1 * 0.2) / 1.2,
+      15,
+    );
+    expect(charF1Metric.item(input({ target: '发热', prediction: '发热', output: '无关' }))).toBe(1);
+  });
+
+  it('drops samples without a gold explanation and scores failed outputs 0', () => {
+    expect(charF1Metric.item(input({ target: { answer: 'C', explanation: '' }, output: '解释：x' }))).toBeNull();
+    expect(charF1Metric.item(input({ target: { answer: 'C', explanation: ' \n' }, output: '解释：x' }))).toBeNull();
+    expect(charF1Metric.item(input({ target, output: null, status: 'error' }))).toBe(0);
+    expect(charF1Metric.item(input({ target, output: '', status: 'empty' }))).toBe(0);
+  });
+
+  it('aggregates to the mean on the 0-100 scale', () => {
+    expect(charF1Metric.aggregate([1, 0.5, 0])).toBe(50);
+    expect(charF1Metric.sampleScore?.(0.25)).toBe(25);
+    expect(Number.isNaN(charF1Metric.aggregate([]))).toBe(true);
+  });
+});
+
+describe('the package', () => {
+  it('exports both metrics as the default export, with distinct names and versioned signatures', () => {
+    const all = plugins;
+    expect(all.map((m) => m.name)).toEqual(['hallucinated_option_rate', 'explanation_char_f1']);
+    for (const metric of all) expect(metric.signature).toMatch(/\|v1$/);
+  });
+});

@@ -1,0 +1,103 @@
+// The part of `medeval run` that evaluates one task: data globs → task (dataset package) → model spec →
+// evaluate() (core) with a progress display → tables on stdout, load warnings on stderr.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { evaluate, modelFromSpec, renderMarkdown, type Model, type Task } from '@medeval/core';
+import { UsageError } from '../errors.js';
+import { expandPaths } from '../globs.js';
+import type { CliIO } from '../io.js';
+import { loadMetricPlugins } from '../plugins.js';
+import { createProgress } from '../progress.js';
+import { combineShards } from '../shards.js';
+import { strictTask } from '../strict.js';
+import { baselineResolver, buildTask, type TaskName } from '../tasks.js';
+import { printCounts, printLoadSummary } from './load-summary.js';
+
+export interface EvaluateSettings {
+  model: string;
+  protocol?: string | undefined;
+  limit?: number | undefined;
+  concurrency?: number | undefined;
+  cache?: string | undefined;
+  seed?: number | undefined;
+  prompt?: string | undefined;
+  metrics: string[];
+  timeoutMs?: number | undefined;
+  maxAttempts?: number | undefined;
+  rateLimit?: number | undefined;
+  quiet?: boolean;
+  strict?: boolean;
+}
+
+export async function evaluateTask(
+  io: CliIO,
+  settings: EvaluateSettings & { task: TaskName; data: string[]; out: string; command: string },
+): Promise<number> {
+  const files = settings.data.length
+    ? await expandPaths(settings.data, { cwd: io.cwd, kind: 'file', label: '--data', command: settings.command })
+    : [];
+  const metricFiles = settings.metrics.length
+    ? await expandPaths(settings.metrics, { cwd: io.cwd, kind: 'any', label: '--metric', command: settings.command })
+    : [];
+  const plugins = await loadMetricPlugins(metricFiles, io.cwd);
+
+  const taskOptions = { protocol: settings.protocol, prompt: settings.prompt, seed: settings.seed };
+  const tasks: Task[] = files.length
+    ? await Promise.all(files.map((file) => buildTask(settings.task, { ...taskOptions, data: resolve(io.cwd, file) })))
+    : [await buildTask(settings.task, taskOptions)];
+  const combined = combineShards(tasks, files);
+  const task = settings.strict ? strictTask(combined) : combined;
+
+  const model = await modelFor(settings.model, settings.task, task, settings.seed, io, settings.command);
+  const out = resolve(io.cwd, settings.out);
+  const progress = createProgress({ stream: io.stderr, env: io.env, label: settings.task });
+  let result;
+  try {
+    result = await evaluate({
+      task,
+      model,
+      out,
+      ...(settings.concurrency !== undefined ? { concurrency: settings.concurrency } : {}),
+      ...(settings.cache !== undefined ? { cache: resolve(io.cwd, settings.cache) } : {}),
+      ...(settings.limit !== undefined ? { limit: settings.limit } : {}),
+      ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
+      ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+      ...(settings.maxAttempts !== undefined ? { maxAttempts: settings.maxAttempts } : {}),
+      ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
+      ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
+      onProgress: (p) => progress.update(p),
+    });
+  } finally {
+    progress.finish();
+  }
+  printLoadSummary(io, task.dataset.summary());
+  printCounts(io, result);
+  if (!settings.quiet) io.stdout.write(`\n${renderMarkdown(result)}\n`);
+  io.stdout.write(`Run folder: ${settings.out}\n`);
+  return 0;
+}
+
+async function modelFor(spec: string, taskName: TaskName, task: Task, seed: number | undefined, io: CliIO, command: string): Promise<Model> {
+  const resolveBaseline = await baselineResolver(taskName, { task, ...(seed !== undefined ? { seed } : {}) });
+  try {
+    return modelFromSpec(spec, { env: io.env, resolveBaseline });
+  } catch (error) {
+    throw new UsageError(`--model: ${(error as Error).message}`, command);
+  }
+}
+
+/** medeval-runs/<UTC time>[-task], made unique if two runs start within the same second. */
+export async function defaultRunFolder(cwd: string, task: string | undefined): Promise<string> {
+  const stamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const base = join('medeval-runs', task ? `${stamp}-${task}` : stamp);
+  await mkdir(resolve(cwd, 'medeval-runs'), { recursive: true });
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    try {
+      await mkdir(resolve(cwd, candidate));
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}

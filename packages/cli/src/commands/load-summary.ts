@@ -1,0 +1,45 @@
+// Rows the loader skipped are always reported (file, row and reason); nothing is dropped silently.
+import type { LoadSummary, ResultJson } from '@medeval/core';
+import type { CliIO } from '../io.js';
+
+const SHOWN = 10;
+
+export function printLoadSummary(io: CliIO, summary: LoadSummary): void {
+  if (summary.skipped === 0) return;
+  const reasons = Object.entries(summary.reasons)
+    .map(([reason, count]) => `${reason} (${count})`)
+    .join(', ');
+  io.stderr.write(`warning: ${summary.source}: ${summary.skipped} of ${summary.read} rows skipped: ${reasons}\n`);
+  for (const problem of summary.problems.slice(0, SHOWN)) {
+    io.stderr.write(`  ${summary.source}: row ${problem.row}: ${problem.reason}\n`);
+  }
+  if (summary.problems.length > SHOWN) io.stderr.write(`  ... and ${summary.skipped - SHOWN} more\n`);
+}
+
+/** Samples that failed or could not be parsed are in the numbers' denominators: say so on stderr. */
+export function printCounts(io: CliIO, result: ResultJson): void {
+  const { samples, errors, unparsed, empty } = result.counts;
+  if (errors > 0) io.stderr.write(`warning: ${errors} of ${samples} samples failed (status "error" in records.jsonl, with the message)\n`);
+  if (unparsed + empty > 0) io.stderr.write(`note: ${unparsed} unparsed and ${empty} empty outputs of ${samples} samples\n`);
+}
+
+export interface PredictionsSummaryLike {
+  source: string;
+  read: number;
+  matched: number;
+  missing: number;
+  unknown: number;
+  unknownIds: Array<{ id: string; line: number } | string>;
+}
+
+/** Predictions with no sample, and samples with no prediction, are reported, never dropped silently. */
+export function printPredictionsSummary(io: CliIO, summary: PredictionsSummaryLike | undefined): void {
+  if (!summary) return;
+  if (summary.missing > 0) {
+    io.stderr.write(`warning: ${summary.source}: ${summary.missing} samples have no prediction (recorded with status "error")\n`);
+  }
+  if (summary.unknown > 0) {
+    const shown = summary.unknownIds.slice(0, 5).map((u) => (typeof u === 'string' ? u : `"${u.id}" (line ${u.line})`));
+    io.stderr.write(`warning: ${summary.source}: ${summary.unknown} ids are not in the data, e.g. ${shown.join(', ')}\n`);
+  }
+}

@@ -1,0 +1,97 @@
+// `medeval run`: evaluate a model on a task and write a run folder. With no --task it is the embedded
+// default: the bundled CMExam (answers) and Huatuo samples with the offline BM25 baseline.
+import { booleanOption, integerOption, listOption, stringOption } from '../args/values.js';
+import type { CommandSpec, ParsedArgs } from '../args/spec.js';
+import { UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { checkTaskName, TASK_NAMES, type TaskName } from '../tasks.js';
+import { defaultRunFolder, evaluateTask, type EvaluateSettings } from './evaluate-task.js';
+
+export const spec: CommandSpec = {
+  name: 'run',
+  summary: 'evaluate a model on a task (no arguments: the offline default run)',
+  usage: [
+    'medeval run',
+    'medeval run --task T [--data PATH|GLOB] [--model SPEC] [--protocol P] [--out DIR] [--limit N] [--concurrency N]',
+    '            [--cache DIR] [--seed N] [--prompt ID] [--metric PATH|GLOB] [--timeout MS]',
+  ],
+  details: [
+    'With no --task, evaluates the bundled CMExam sample (answer task) and the bundled Huatuo sample with the ' +
+      'offline baseline baseline:bm25, prints the tables and writes medeval-runs/<time>/{cmexam,huatuo}/. ' +
+      'It needs no network and no key.',
+    'Model specs: openai:<model> (OPENAI_API_KEY, OPENAI_BASE_URL), ollama:<model> (OLLAMA_HOST), ' +
+      'openai-compatible:<baseURL>#<model> (vLLM, llama.cpp, LM Studio...; OPENAI_API_KEY if the server wants one), ' +
+      'baseline:bm25, baseline:random (seeded by --seed). Keys are read from the environment and never written anywhere.',
+    'A run folder holds results.json, records.jsonl, report.md and report.html. With --cache, re-running after a ' +
+      'crash asks the model only for the samples that were not finished.',
+  ],
+  options: {
+    task: { type: 'string', value: 'T', description: `task: ${TASK_NAMES.join(', ')}` },
+    data: {
+      type: 'string',
+      value: 'PATH',
+      multiple: true,
+      description: 'data file(s) or glob patterns; several shards are evaluated as one dataset',
+      defaultText: "the package's bundled sample",
+    },
+    model: { type: 'string', value: 'SPEC', description: 'model spec (see above)', defaultText: 'baseline:bm25' },
+    protocol: { type: 'string', value: 'P', description: 'cmexam-paper, cmexam-gpt, huatuo, standard', defaultText: 'standard' },
+    out: { type: 'string', short: 'o', value: 'DIR', description: 'run folder to write', defaultText: 'medeval-runs/<time>-<task>' },
+    limit: { type: 'string', value: 'N', description: 'evaluate only the first N samples' },
+    concurrency: { type: 'string', short: 'j', value: 'N', description: 'requests in flight at once', defaultText: '8' },
+    cache: { type: 'string', value: 'DIR', description: 'response cache folder; makes a crashed run resumable' },
+    seed: { type: 'string', value: 'N', description: 'seed for baseline:random, few-shot choice and bootstrap', defaultText: '0' },
+    prompt: { type: 'string', value: 'ID', description: "prompt id of the task's dataset package" },
+    metric: { type: 'string', value: 'PATH', multiple: true, description: 'extra metric module(s) or glob patterns (third-party plugins)' },
+    timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds (0 = none)', defaultText: '120000' },
+    'max-attempts': { type: 'string', value: 'N', description: 'attempts per request, including the first', defaultText: '8' },
+    'rate-limit': { type: 'string', value: 'RPM', description: 'at most RPM requests per minute' },
+    strict: { type: 'boolean', description: 'stop with exit 1 at the first data row the loader cannot use (default: skip it and report it)' },
+    quiet: { type: 'boolean', short: 'q', description: 'print no tables, only the run folder path' },
+  },
+  examples: [
+    'medeval run',
+    'medeval run --task cmexam --data ./CMExam/data/test_with_annotations.csv --model openai:gpt-4o-mini --concurrency 16 --cache .medeval-cache',
+    "medeval run --task huatuo --data 'shards/part-*.jsonl' --model openai-compatible:http://localhost:8000/v1#Qwen2.5-7B-Instruct",
+    'medeval run --task cmexam --model baseline:random --seed 1 --metric ./my-metric.js',
+  ],
+};
+
+export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const { values } = args;
+  const taskArg = stringOption(values, 'task');
+  const settings: EvaluateSettings = {
+    model: stringOption(values, 'model') ?? 'baseline:bm25',
+    protocol: stringOption(values, 'protocol'),
+    limit: integerOption(values, 'limit', spec.name, { min: 1 }),
+    concurrency: integerOption(values, 'concurrency', spec.name, { min: 1, max: 4096 }),
+    cache: stringOption(values, 'cache'),
+    seed: integerOption(values, 'seed', spec.name, { min: 0 }),
+    prompt: stringOption(values, 'prompt'),
+    metrics: listOption(values, 'metric'),
+    timeoutMs: integerOption(values, 'timeout', spec.name, { min: 0 }),
+    maxAttempts: integerOption(values, 'max-attempts', spec.name, { min: 1, max: 100 }),
+    rateLimit: integerOption(values, 'rate-limit', spec.name, { min: 1 }),
+    quiet: booleanOption(values, 'quiet'),
+    strict: booleanOption(values, 'strict'),
+  };
+  const out = stringOption(values, 'out');
+  const data = listOption(values, 'data');
+
+  if (taskArg === undefined) {
+    if (data.length > 0) throw new UsageError('--data needs --task (which task is the file for?)', spec.name);
+    if (settings.prompt !== undefined) throw new UsageError('--prompt needs --task', spec.name);
+    const root = out ?? (await defaultRunFolder(io.cwd, undefined));
+    const tasks: TaskName[] = ['cmexam', 'huatuo'];
+    let exitCode = 0;
+    for (const task of tasks) {
+      const code = await evaluateTask(io, { ...settings, task, data: [], out: `${root}/${task}`, command: spec.name });
+      exitCode = Math.max(exitCode, code);
+    }
+    io.stdout.write(`\nRun folders: ${root}/cmexam and ${root}/huatuo\n`);
+    return exitCode;
+  }
+  const task = checkTaskName(taskArg, spec.name);
+  const folder = out ?? (await defaultRunFolder(io.cwd, task));
+  return evaluateTask(io, { ...settings, task, data, out: folder, command: spec.name });
+}

@@ -1,0 +1,136 @@
+// Overall and per-slice metrics of one run, fed one record at a time by the pipeline.
+// Memory is O(items): one compact column of items per metric and one small integer code per record and
+// slice dimension; nothing else of a record (output, target) is kept.
+import type { Counts, MetaValue, Metric, MetricValue, ResultJson, Status } from '../types.js';
+import { metricValue, type IntervalSettings } from './metric-value.js';
+import { compareSliceKeys, sliceKey } from './slice-key.js';
+
+export interface RunAggregatorOptions {
+  metrics: Metric[];
+  /** `sample.meta` keys to slice by, in display order. */
+  sliceDimensions: string[];
+  /** Human label for a slice value (the paper's abbreviation); stored as `SliceValue.label`. */
+  sliceLabel?: (dimension: string, value: MetaValue) => string;
+  seed: number;
+  bootstrapSamples: number;
+}
+
+export interface AggregatorRecord {
+  id: string;
+  status: Status;
+  /** metric name → per-sample item; null (or absent) = not scorable by that metric. */
+  items: Record<string, unknown | null>;
+  meta: Record<string, MetaValue>;
+}
+
+export interface AggregateResult {
+  metrics: Record<string, MetricValue>;
+  slices: ResultJson['slices'];
+  counts: Counts;
+}
+
+const STATUSES: ReadonlySet<string> = new Set<Status>(['ok', 'unparsed', 'empty', 'error']);
+
+interface Dimension {
+  name: string;
+  codes: number[];
+  keys: string[];
+  index: Map<string, number>;
+  raw: MetaValue[];
+}
+
+export class RunAggregator {
+  private readonly metrics: Metric[];
+  private readonly columns: unknown[][];
+  private readonly dimensions: Dimension[];
+  private readonly ids = new Set<string>();
+  private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, errors: 0 };
+  private readonly settings: IntervalSettings;
+
+  constructor(private readonly options: RunAggregatorOptions) {
+    const names = new Set<string>();
+    for (const metric of options.metrics) {
+      if (names.has(metric.name)) throw new Error(`RunAggregator: two metrics are named "${metric.name}"`);
+      names.add(metric.name);
+    }
+    if (!Number.isInteger(options.bootstrapSamples) || options.bootstrapSamples < 1) {
+      throw new RangeError(`RunAggregator: bootstrapSamples must be a positive integer, got ${options.bootstrapSamples}`);
+    }
+    this.metrics = options.metrics;
+    this.columns = options.metrics.map(() => []);
+    this.dimensions = [...new Set(options.sliceDimensions)].map((name) => ({ name, codes: [], keys: [], index: new Map(), raw: [] }));
+    this.settings = { seed: options.seed, bootstrapSamples: options.bootstrapSamples };
+  }
+
+  add(record: AggregatorRecord): void {
+    if (!STATUSES.has(record.status)) {
+      throw new Error(`RunAggregator: sample "${record.id}" has unknown status "${String(record.status)}"`);
+    }
+    if (this.ids.has(record.id)) throw new Error(`RunAggregator: sample id "${record.id}" was added twice`);
+    this.ids.add(record.id);
+    this.countStatus(record.status);
+    this.metrics.forEach((metric, m) => {
+      const item = record.items[metric.name];
+      this.columns[m]!.push(item === undefined ? null : item);
+    });
+    for (const dim of this.dimensions) {
+      const value = record.meta[dim.name];
+      const key = sliceKey(value);
+      let code = dim.index.get(key);
+      if (code === undefined) {
+        code = dim.keys.length;
+        dim.index.set(key, code);
+        dim.keys.push(key);
+        dim.raw.push(value ?? null);
+      }
+      dim.codes.push(code);
+    }
+  }
+
+  finish(): AggregateResult {
+    const all = Array.from({ length: this.counts.samples }, (_, i) => i);
+    const metrics = this.metricsOver(all, ['overall']);
+    const slices: ResultJson['slices'] = {};
+    for (const dim of this.dimensions) {
+      const members = dim.keys.map((): number[] => []);
+      dim.codes.forEach((code, i) => members[code]!.push(i));
+      const order = dim.keys
+        .map((key, code) => ({ key, code }))
+        .sort((x, y) => compareSliceKeys(x.key, y.key, (k) => members[dim.index.get(k)!]!.length));
+      const values: ResultJson['slices'][string] = {};
+      for (const { key, code } of order) {
+        const label = this.options.sliceLabel?.(dim.name, dim.raw[code]!);
+        values[key] = {
+          n: members[code]!.length,
+          ...(label !== undefined && label !== key ? { label } : {}),
+          metrics: this.metricsOver(members[code]!, ['slice', dim.name, key]),
+        };
+      }
+      slices[dim.name] = values;
+    }
+    return { metrics, slices, counts: { ...this.counts } };
+  }
+
+  private metricsOver(indices: readonly number[], where: readonly string[]): Record<string, MetricValue> {
+    const out: Record<string, MetricValue> = {};
+    this.metrics.forEach((metric, m) => {
+      const column = this.columns[m]!;
+      const items: unknown[] = [];
+      for (const i of indices) {
+        const item = column[i];
+        if (item !== null) items.push(item);
+      }
+      out[metric.name] = metricValue(metric, items, this.settings, where);
+    });
+    return out;
+  }
+
+  /** Statuses partition the samples: samples = scored (status ok) + unparsed + empty + errors. */
+  private countStatus(status: Status): void {
+    this.counts.samples++;
+    if (status === 'ok') this.counts.scored++;
+    else if (status === 'unparsed') this.counts.unparsed++;
+    else if (status === 'empty') this.counts.empty++;
+    else this.counts.errors++;
+  }
+}

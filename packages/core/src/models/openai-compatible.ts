@@ -1,0 +1,136 @@
+// Any OpenAI-compatible chat server (OpenAI, vLLM, Ollama, llama.cpp server, LM Studio, DeepSeek, Qwen)
+// through the official `openai` package. Its own retries are off (maxRetries: 0): our scheduler owns
+// retries, backoff and concurrency. The package is imported on first use, so loading core stays light.
+import type { Model, ModelRequest, ModelResponse } from '../types.js';
+import { parseRetryAfter } from '../scheduler/backoff.js';
+import { isRetryableStatus, ModelError } from '../scheduler/errors.js';
+import { canonicalJson } from '../cache/hash.js';
+import { publicUrl, redact } from './redact.js';
+
+export interface OpenAICompatibleOptions {
+  /** e.g. "http://localhost:8000/v1". */
+  baseURL: string;
+  model: string;
+  /** Never stored: not in `id`, `describe()`, results or error messages. Local servers need none. */
+  apiKey?: string;
+  /** Defaults for requests; a task's request values win (protocols fix them for reproducibility). */
+  temperature?: number;
+  maxTokens?: number;
+  topP?: number;
+  seed?: number;
+  stop?: string[];
+  /** Extra JSON body fields for server-specific options (e.g. vLLM's `top_k`). Part of the model id. */
+  extraBody?: Record<string, unknown>;
+  /** Extra HTTP headers (not part of the id; may hold secrets). */
+  headers?: Record<string, string>;
+  /** Custom fetch (tests, proxies). */
+  fetch?: typeof fetch;
+  /** Allow use in a browser page (exposes the key to the page). */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+type OpenAIModule = typeof import('openai');
+type OpenAIClient = InstanceType<OpenAIModule['default']>;
+
+export function openaiCompatible(options: OpenAICompatibleOptions): Model {
+  const { baseURL, model, apiKey } = options;
+  if (!baseURL || !model) throw new Error('openaiCompatible: both baseURL and model are required');
+  const defaults = {
+    temperature: options.temperature,
+    maxTokens: options.maxTokens,
+    topP: options.topP,
+    seed: options.seed,
+    stop: options.stop,
+    extraBody: options.extraBody,
+  };
+  const defaultsText = canonicalJson(defaults);
+  const id = `openai-compatible:${publicUrl(baseURL)}#${model}${defaultsText === '{}' ? '' : defaultsText}`;
+  let client: Promise<{ mod: OpenAIModule; client: OpenAIClient }> | undefined;
+
+  const getClient = () =>
+    (client ??= import('openai').then((mod) => ({
+      mod,
+      client: new mod.default({
+        baseURL,
+        apiKey: apiKey ?? 'no-key', // local servers ignore it; the SDK insists on one
+        maxRetries: 0,
+        timeout: 24 * 3600_000, // our scheduler's per-request timeout aborts via the signal
+        ...(options.headers ? { defaultHeaders: options.headers } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
+      }),
+    })));
+
+  return {
+    id,
+    describe: () => ({ id, adapter: 'openai-compatible', baseURL: publicUrl(baseURL), model, ...JSON.parse(defaultsText) }),
+    async generate(request: ModelRequest, context): Promise<ModelResponse> {
+      const { mod, client } = await getClient();
+      const body = {
+        model,
+        messages: request.messages,
+        ...numberField('temperature', request.temperature ?? defaults.temperature),
+        ...numberField('max_tokens', request.maxTokens ?? defaults.maxTokens),
+        ...numberField('top_p', request.topP ?? defaults.topP),
+        ...numberField('seed', request.seed ?? defaults.seed),
+        ...((request.stop ?? defaults.stop) ? { stop: request.stop ?? defaults.stop } : {}),
+        ...defaults.extraBody,
+        stream: false as const,
+      };
+      let completion: Awaited<ReturnType<OpenAIClient['chat']['completions']['create']>>;
+      try {
+        completion = await client.chat.completions.create(body as Parameters<OpenAIClient['chat']['completions']['create']>[0] & { stream: false }, {
+          ...(context.signal ? { signal: context.signal } : {}),
+        }) as typeof completion;
+      } catch (error) {
+        throw toModelError(error, mod, apiKey);
+      }
+      const choice = (completion as { choices?: Array<{ message?: { content?: unknown }; finish_reason?: string }> })?.choices?.[0];
+      if (!choice || !choice.message || (choice.message.content != null && typeof choice.message.content !== 'string')) {
+        throw new ModelError('malformed response: no choices[0].message.content', { kind: 'malformed', retryable: true });
+      }
+      const usage = (completion as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
+      return {
+        text: (choice.message.content as string | null) ?? '',
+        ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
+        ...(usage ? { usage: { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens } } : {}),
+      };
+    },
+  };
+}
+
+function numberField(name: string, value: number | undefined): Record<string, number> {
+  return value === undefined ? {} : { [name]: value };
+}
+
+/** Maps the SDK's errors onto our classification; the key is scrubbed from every message. */
+export function toModelError(error: unknown, mod: Pick<OpenAIModule, 'APIError' | 'APIUserAbortError' | 'APIConnectionError' | 'APIConnectionTimeoutError'>, secret?: string): unknown {
+  const message = redact(error instanceof Error ? error.message : String(error), secret);
+  if (error instanceof mod.APIUserAbortError) {
+    const abort = new Error('The operation was aborted');
+    abort.name = 'AbortError';
+    return abort;
+  }
+  if (error instanceof mod.APIConnectionTimeoutError) return new ModelError(message, { kind: 'timeout', retryable: true });
+  if (error instanceof mod.APIConnectionError) {
+    const cause = (error as { cause?: unknown }).cause;
+    const detail = cause instanceof Error ? redact(`: ${cause.message}`, secret) : '';
+    if (cause instanceof SyntaxError) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: true });
+    return new ModelError(`${message}${detail}`, { kind: 'network', retryable: true });
+  }
+  if (error instanceof mod.APIError && typeof error.status === 'number') {
+    const retryAfterMs = parseRetryAfter(error.headers as Headers | undefined);
+    return new ModelError(`HTTP ${error.status}: ${message}`, {
+      kind: 'http',
+      status: error.status,
+      retryable: isRetryableStatus(error.status),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+  if (error instanceof SyntaxError) return new ModelError(`malformed response: ${message}`, { kind: 'malformed', retryable: true });
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  if (error instanceof Error && /terminated|socket|ECONNRESET|fetch failed/i.test(error.message)) {
+    return new ModelError(message, { kind: 'network', retryable: true });
+  }
+  return new ModelError(message, { kind: 'other', retryable: false });
+}

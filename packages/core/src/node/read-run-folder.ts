@@ -1,0 +1,49 @@
+// Reading a run folder back: results.json whole, records.jsonl as a stream, every error naming file and line.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseRecordLine } from '../records/jsonl.js';
+import { readLines } from '../source/source.js';
+import type { EvalRecord, ResultJson } from '../types.js';
+import { openFileSource } from './file-source.js';
+
+export interface RunFolder {
+  dir: string;
+  results: ResultJson;
+  /** Streams records.jsonl, validating each line. */
+  records(): AsyncIterable<EvalRecord>;
+}
+
+export async function readRunFolder(dir: string): Promise<RunFolder> {
+  const resultsPath = join(dir, 'results.json');
+  const recordsPath = join(dir, 'records.jsonl');
+  let text: string;
+  try {
+    text = await readFile(resultsPath, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new Error(code === 'ENOENT' ? `${resultsPath}: not found (is ${dir} a medeval run folder?)` : `${resultsPath}: ${(error as Error).message}`);
+  }
+  let results: ResultJson;
+  try {
+    results = JSON.parse(text) as ResultJson;
+  } catch (error) {
+    throw new Error(`${resultsPath}: not valid JSON (${(error as Error).message})`);
+  }
+  if (!results || typeof results !== 'object' || results.schemaVersion !== 1) {
+    throw new Error(`${resultsPath}: unsupported schemaVersion ${JSON.stringify((results as { schemaVersion?: unknown })?.schemaVersion)} (expected 1)`);
+  }
+  for (const field of ['task', 'metrics', 'slices', 'counts', 'manifest'] as const) {
+    if (!results[field] || typeof results[field] !== 'object') throw new Error(`${resultsPath}: missing "${field}"`);
+  }
+  return {
+    dir,
+    results,
+    async *records() {
+      const source = await openFileSource(recordsPath);
+      for await (const { line, lineNumber } of readLines(source)) {
+        if (line.trim() === '') continue;
+        yield parseRecordLine(line, recordsPath, lineNumber);
+      }
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// A run folder: records.jsonl streamed while the run goes, then results.json (atomic), report.md and
+// report.html (rendered from results.json and records.jsonl read back, so nothing is held in memory).
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { recordToLine } from '../records/jsonl.js';
+import { renderHtml, renderMarkdown } from '../report/index.js';
+import type { RecordSink } from '../pipeline/sink.js';
+import type { ResultJson } from '../types.js';
+import { writeFileAtomic } from './atomic.js';
+import { readRunFolder } from './read-run-folder.js';
+
+export const RUN_FILES = { results: 'results.json', records: 'records.jsonl', markdown: 'report.md', html: 'report.html' } as const;
+
+/** Buffer this many bytes of records before a write (records.jsonl is rebuilt on resume anyway). */
+const FLUSH_BYTES = 256 * 1024;
+
+export async function runFolderWriter(dir: string): Promise<RecordSink & { readonly dir: string }> {
+  await mkdir(dir, { recursive: true });
+  const handle: FileHandle = await open(join(dir, RUN_FILES.records), 'w');
+  let buffer: string[] = [];
+  let bytes = 0;
+  let closed = false;
+
+  async function flush(): Promise<void> {
+    if (buffer.length === 0) return;
+    const text = buffer.join('');
+    buffer = [];
+    bytes = 0;
+    await handle.appendFile(text, 'utf8');
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await flush();
+    await handle.sync();
+    await handle.close();
+  }
+
+  return {
+    dir,
+    async write(record) {
+      const line = recordToLine(record);
+      buffer.push(line);
+      bytes += line.length;
+      if (bytes >= FLUSH_BYTES) await flush();
+    },
+    async finish(result: ResultJson) {
+      await close();
+      await writeFileAtomic(join(dir, RUN_FILES.results), `${JSON.stringify(result, null, 2)}\n`);
+      await writeFileAtomic(join(dir, RUN_FILES.markdown), renderMarkdown(result));
+      const folder = await readRunFolder(dir);
+      await writeFileAtomic(join(dir, RUN_FILES.html), await renderHtml(result, folder.records()));
+    },
+    async abort() {
+      await close();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// evaluate(): stream samples → render → cache or scheduler → model → parse → metric items → record.
+import { cacheKey, type Cache } from '../cache/cache.js';
+import { isAbortError } from '../scheduler/errors.js';
+import { RequestFailedError, Scheduler } from '../scheduler/scheduler.js';
+import type { EvalRecord, Metric, Model, ModelResponse, ResultJson, Sample, Task } from '../types.js';
+import { buildRecord } from '../records/build.js';
+import { evaluateOptionsSchema, parseOptions, type EvaluateOptions } from './options.js';
+import { prepareMetrics, runRecords, takeSamples } from './run.js';
+import { openSink } from './sink.js';
+
+export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
+  const o = parseOptions(evaluateOptionsSchema, 'evaluate', options);
+  const task = o.task as Task<Sample, unknown>;
+  const model = o.model;
+  const metrics = await prepareMetrics(task, o.metrics);
+  const cache = await openCache(o.cache);
+  const scheduler = new Scheduler({
+    concurrency: o.concurrency,
+    timeoutMs: o.timeoutMs,
+    maxAttempts: o.maxAttempts,
+    adaptive: o.adaptiveConcurrency,
+    ...(o.backoff ? { backoff: Object.fromEntries(Object.entries(o.backoff).filter(([, v]) => v !== undefined)) } : {}),
+    ...(o.rateLimit !== undefined ? { requestsPerMinute: typeof o.rateLimit === 'number' ? o.rateLimit : o.rateLimit.requestsPerMinute } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+  const sink = await openSink(o.out);
+  try {
+    return await runRecords(
+      {
+        task,
+        metrics,
+        model: describeModel(model),
+        sink,
+        seed: o.seed,
+        bootstrapSamples: o.bootstrapSamples,
+        limit: o.limit,
+        // Enough look-ahead that one slow or retrying sample does not idle the other slots.
+        window: Math.max(16, o.concurrency * 4),
+        onProgress: o.onProgress,
+        live: () => ({ retries: scheduler.stats.retries, inFlight: scheduler.stats.inFlight }),
+      },
+      takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
+      (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample),
+    );
+  } finally {
+    await cache?.close?.();
+  }
+}
+
+/** One sample: the cached answer if there is one, otherwise ask (with retries) and cache the success. */
+async function askAndRecord(
+  task: Task<Sample, unknown>,
+  metrics: readonly Metric[],
+  model: Model,
+  cache: Cache | undefined,
+  scheduler: Scheduler,
+  sample: Sample,
+): Promise<EvalRecord> {
+  const request = await task.render(sample);
+  const key = cache ? cacheKey(model, request, sample.id) : '';
+  const hit = cache ? await cache.get(key) : undefined;
+  if (hit) return buildRecord(task, metrics, sample, { output: hit.text, cached: true, attempts: 0 });
+  let response: ModelResponse;
+  let attempts: number;
+  try {
+    ({ value: response, attempts } = await scheduler.run((signal) => model.generate(request, { signal, sample })));
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    const failed = error instanceof RequestFailedError ? error : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    return buildRecord(task, metrics, sample, { output: null, error: message, attempts: failed?.attempts ?? 1 });
+  }
+  if (typeof response?.text !== 'string') {
+    return buildRecord(task, metrics, sample, { output: null, error: `model ${model.id} returned no text`, attempts });
+  }
+  // Only successes are cached; the write is durable before the record counts as done.
+  await cache?.set(key, { text: response.text, ...(response.finishReason ? { finishReason: response.finishReason } : {}) });
+  return buildRecord(task, metrics, sample, { output: response.text, cached: false, attempts });
+}
+
+async function openCache(cache: Cache | string | false | undefined): Promise<Cache | undefined> {
+  if (!cache) return undefined;
+  if (typeof cache !== 'string') return cache;
+  const { fileCache } = await import('../node/file-cache.js');
+  return fileCache(cache);
+}
+
+/** The model's public description; `id` always present. Adapters keep secrets out of describe(). */
+function describeModel(model: Model): ResultJson['model'] {
+  const described = model.describe?.() ?? {};
+  return { ...described, id: model.id };
+}

@@ -1,0 +1,160 @@
+// evaluate() and score() options, checked with zod so that a mistake reads as a sentence naming the option.
+import { z } from 'zod';
+import type { Cache } from '../cache/cache.js';
+import type { DataSource } from '../source/source.js';
+import type { Metric, Model, Progress, Task } from '../types.js';
+import type { RecordSink } from './sink.js';
+
+const metricSchema = z.custom<Metric>(
+  (v) =>
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as Metric).name === 'string' &&
+    typeof (v as Metric).signature === 'string' &&
+    typeof (v as Metric).item === 'function' &&
+    typeof (v as Metric).aggregate === 'function',
+  { message: 'must be a Metric: { name, signature, higherIsBetter, item(), aggregate() }' },
+);
+
+const taskSchema = z.custom<Task>(
+  (v) =>
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as Task).name === 'string' &&
+    typeof (v as Task).render === 'function' &&
+    typeof (v as Task).parse === 'function' &&
+    Array.isArray((v as Task).metrics) &&
+    typeof (v as Task).dataset?.samples === 'function',
+  { message: 'must be a Task: { name, version, dataset, render(), parse(), metrics }' },
+);
+
+const modelSchema = z.custom<Model>(
+  (v) => !!v && typeof v === 'object' && typeof (v as Model).id === 'string' && typeof (v as Model).generate === 'function',
+  { message: 'must be a Model: { id: string, generate(request, context) } (see openaiCompatible, fromFunction, modelFromSpec)' },
+);
+
+// Unions of a path and an object are single custom checks so the message says what is accepted
+// (zod's own union message is only "Invalid input").
+const isCache = (v: unknown): v is Cache =>
+  !!v && typeof v === 'object' && typeof (v as Cache).get === 'function' && typeof (v as Cache).set === 'function';
+const cacheSchema = z.custom<Cache | string | false>((v) => (typeof v === 'string' && v.length > 0) || v === false || isCache(v), {
+  message: 'must be a directory path, false, or a Cache object { get(key), set(key, value) }',
+});
+
+const isSink = (v: unknown): v is RecordSink =>
+  !!v && typeof v === 'object' && typeof (v as RecordSink).write === 'function' && typeof (v as RecordSink).finish === 'function';
+const sinkSchema = z.custom<string | RecordSink>((v) => (typeof v === 'string' && v.length > 0) || isSink(v), {
+  message: 'must be a directory path or a RecordSink { write(record), finish(result) }',
+});
+
+const signalSchema = z.custom<AbortSignal>((v) => !!v && typeof v === 'object' && typeof (v as AbortSignal).aborted === 'boolean', {
+  message: 'must be an AbortSignal',
+});
+
+const common = {
+  task: taskSchema,
+  out: sinkSchema.optional(),
+  onProgress: z.custom<(progress: Progress) => void>((v) => typeof v === 'function', { message: 'must be a function (progress) => void' }).optional(),
+  signal: signalSchema.optional(),
+  limit: z.number().int().nonnegative().optional(),
+  seed: z.number().int().nonnegative().default(0),
+  bootstrapSamples: z.number().int().min(1).max(1_000_000).default(1000),
+  metrics: z.array(metricSchema).default([]),
+};
+
+export const evaluateOptionsSchema = z.object({
+  ...common,
+  model: modelSchema,
+  concurrency: z.number().int().min(1).max(4096).default(8),
+  timeoutMs: z.number().int().nonnegative().default(120_000),
+  maxAttempts: z.number().int().min(1).max(100).default(8),
+  cache: cacheSchema.optional(),
+  rateLimit: z
+    .union([z.number().positive(), z.object({ requestsPerMinute: z.number().positive() })])
+    .optional()
+    .describe('requests per minute'),
+  adaptiveConcurrency: z.boolean().default(true),
+  backoff: z
+    .object({ baseMs: z.number().nonnegative().optional(), maxMs: z.number().nonnegative().optional(), maxRetryAfterMs: z.number().nonnegative().optional() })
+    .optional(),
+});
+
+const predictionsSchema = z.custom<DataSource | AsyncIterable<PredictionLine>>(
+  (v) =>
+    (typeof v === 'string' && v.length > 0) ||
+    (!!v &&
+      typeof v === 'object' &&
+      (Symbol.asyncIterator in (v as object) ||
+        (typeof (v as { name?: unknown }).name === 'string' &&
+          (typeof (v as { text?: unknown }).text === 'string' || (v as { bytes?: unknown }).bytes instanceof Uint8Array)))),
+  { message: 'must be a file path, { name, text }, { name, bytes }, or an async iterable of { id, output }' },
+);
+
+export const scoreOptionsSchema = z.object({
+  ...common,
+  predictions: predictionsSchema,
+  /** A label for the model that wrote the predictions (results.json `model.id`). */
+  modelId: z.string().optional(),
+});
+
+export interface EvaluateOptions {
+  task: Task<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  model: Model;
+  /** Maximum requests in flight (default 8). */
+  concurrency?: number;
+  /** Per-request timeout in ms (default 120,000; 0 = none). */
+  timeoutMs?: number;
+  /** Attempts per request including the first (default 8). */
+  maxAttempts?: number;
+  /** A Cache, or a directory for the crash-safe file cache (Node/Deno); false or absent = none. */
+  cache?: Cache | string | false;
+  /** A run folder directory, or a RecordSink. */
+  out?: string | RecordSink;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /** Only the first N samples. */
+  limit?: number;
+  /** Bootstrap seed (default 0). */
+  seed?: number;
+  /** Bootstrap resamples (default 1000). */
+  bootstrapSamples?: number;
+  /** Extra metrics, appended to the task's. */
+  metrics?: Metric[];
+  /** Requests per minute cap. */
+  rateLimit?: number | { requestsPerMinute: number };
+  /** Halve concurrency on 429/503/timeouts and recover slowly (default true). */
+  adaptiveConcurrency?: boolean;
+  /** Retry delays: first step (default 500 ms), cap (30 s), longest honoured Retry-After (120 s). */
+  backoff?: { baseMs?: number; maxMs?: number; maxRetryAfterMs?: number };
+}
+
+export interface PredictionLine {
+  id: string;
+  output: string | null;
+}
+
+export interface ScoreOptions extends Omit<EvaluateOptions, 'model' | 'concurrency' | 'timeoutMs' | 'maxAttempts' | 'cache' | 'rateLimit' | 'adaptiveConcurrency' | 'backoff'> {
+  /** JSONL file of {"id", "output"} lines, in-memory text, or an async iterable. */
+  predictions: DataSource | AsyncIterable<PredictionLine>;
+  modelId?: string;
+}
+
+/** Thrown for invalid options: one line per problem, each naming the option. */
+export class OptionsError extends Error {
+  constructor(fnName: string, problems: string[]) {
+    super(`${fnName}(): invalid options:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'OptionsError';
+  }
+}
+
+export function parseOptions<T extends z.ZodType>(schema: T, fnName: string, options: unknown): z.output<T> {
+  if (!options || typeof options !== 'object') throw new OptionsError(fnName, ['expected an options object']);
+  const parsed = schema.safeParse(options);
+  if (!parsed.success) {
+    throw new OptionsError(
+      fnName,
+      parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'options'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}

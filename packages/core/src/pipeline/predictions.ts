@@ -1,0 +1,123 @@
+// Joining a predictions file ({"id","output"} per line) with the dataset, streaming: when both are in
+// the same order only a few lines are buffered; out-of-order predictions wait in a Map until their
+// sample comes. Bad lines fail with file and line; unknown ids are counted and reported.
+import { z } from 'zod';
+import { openSource, readLines, type DataSource } from '../source/source.js';
+import type { ResultJson, Sample } from '../types.js';
+import type { PredictionLine } from './options.js';
+
+export class PredictionsError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    problem: string,
+  ) {
+    super(`${file}:${line}: ${problem}`);
+    this.name = 'PredictionsError';
+  }
+}
+
+const lineSchema = z.object({
+  id: z.union([z.string(), z.number().int()]).transform(String),
+  output: z.string().nullable(),
+});
+
+interface Located extends PredictionLine {
+  line: number;
+}
+
+/**
+ * Reported in results.json `predictions`: lines read (blank lines skipped), matched, missing (dataset
+ * samples with no prediction: status "error" records), unknown (ids not in the dataset; counted only
+ * when the whole dataset was read) and the first 20 unknown ids with their lines.
+ */
+export type PredictionsSummary = NonNullable<ResultJson['predictions']>;
+
+async function* linesOf(predictions: DataSource | AsyncIterable<PredictionLine>, file: string): AsyncGenerator<Located> {
+  if (typeof predictions === 'string' || 'text' in predictions || 'bytes' in predictions) {
+    const source = await openSource(predictions as DataSource);
+    for await (const { line, lineNumber } of readLines(source)) {
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new PredictionsError(file, lineNumber, `not valid JSON (${(error as Error).message})`);
+      }
+      const parsed = lineSchema.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.length ? `"${issue.path.join('.')}"` : 'the line';
+        throw new PredictionsError(file, lineNumber, `${field}: ${issue.message} (expected {"id": string, "output": string})`);
+      }
+      yield { ...parsed.data, line: lineNumber };
+    }
+    return;
+  }
+  let index = 0;
+  for await (const value of predictions) {
+    index++;
+    const parsed = lineSchema.safeParse(value);
+    if (!parsed.success) throw new PredictionsError(file, index, `item ${index}: expected { id: string, output: string }`);
+    yield { ...parsed.data, line: index };
+  }
+}
+
+export interface Join<S> {
+  pairs: AsyncGenerator<{ sample: S; prediction: Located | undefined }>;
+  summary(): PredictionsSummary;
+}
+
+export function joinPredictions<S extends Sample>(
+  samples: AsyncIterable<S>,
+  predictions: DataSource | AsyncIterable<PredictionLine>,
+  options: { limited: boolean },
+): Join<S> {
+  const file = typeof predictions === 'string' ? predictions : 'name' in predictions ? (predictions as { name: string }).name : 'predictions';
+  const summary: PredictionsSummary = { source: file, read: 0, matched: 0, missing: 0, unknown: 0, unknownIds: [] };
+  const buffered = new Map<string, Located>();
+  const seen = new Set<string>();
+  const reader = linesOf(predictions, file);
+  let exhausted = false;
+
+  async function next(): Promise<Located | undefined> {
+    if (exhausted) return undefined;
+    const step = await reader.next();
+    if (step.done) {
+      exhausted = true;
+      return undefined;
+    }
+    const p = step.value;
+    summary.read++;
+    if (seen.has(p.id)) throw new PredictionsError(file, p.line, `duplicate id "${p.id}" (each sample must have one prediction)`);
+    seen.add(p.id);
+    return p;
+  }
+
+  async function* pairs() {
+    for await (const sample of samples) {
+      let found = buffered.get(sample.id);
+      if (found) buffered.delete(sample.id);
+      while (!found) {
+        const p = await next();
+        if (!p) break;
+        if (p.id === sample.id) found = p;
+        else buffered.set(p.id, p);
+      }
+      if (found) summary.matched++;
+      else summary.missing++;
+      yield { sample, prediction: found };
+    }
+    if (options.limited) return;
+    // The whole dataset was read: whatever is left has no sample. Read to the end so that duplicates
+    // and bad lines are still reported.
+    for (let p = await next(); p; p = await next()) buffered.set(p.id, p);
+    for (const p of buffered.values()) {
+      summary.unknown++;
+      if (summary.unknownIds.length < 20) summary.unknownIds.push({ id: p.id, line: p.line });
+    }
+    buffered.clear();
+  }
+
+  return { pairs: pairs(), summary: () => summary };
+}

@@ -1,0 +1,108 @@
+// The shared back half of evaluate() and score(): records in dataset order → sink and aggregator →
+// results.json. Only metric items (via the aggregator) stay in memory; records stream to the sink.
+import { RunAggregator } from '../aggregate/index.js';
+import { attachDisplay } from '../report/index.js';
+import type { EvalRecord, Metric, Progress, ResultJson, Sample, Task } from '../types.js';
+import { configHash, packageVersions, runtimeName } from './manifest.js';
+import { forEachOrdered } from './ordered.js';
+import { ProgressReporter } from './progress.js';
+import type { RecordSink } from './sink.js';
+
+export interface RunSettings {
+  task: Task<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  metrics: Metric[];
+  model: ResultJson['model'];
+  sink: RecordSink | undefined;
+  seed: number;
+  bootstrapSamples: number;
+  limit: number | undefined;
+  window: number;
+  onProgress: ((progress: Progress) => void) | undefined;
+  live: () => { retries: number; inFlight: number };
+  /** Extra fields merged into results.json (additive, e.g. a predictions summary). */
+  extra?: () => Partial<ResultJson>;
+}
+
+/** All metrics (task's then extra), refusing duplicate names; awaits every prepare(). */
+export async function prepareMetrics(task: Task<any, any>, extra: readonly Metric[]): Promise<Metric[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const metrics = [...task.metrics, ...extra];
+  const seen = new Set<string>();
+  for (const metric of metrics) {
+    if (seen.has(metric.name)) throw new Error(`two metrics are named "${metric.name}"; metric names must be unique`);
+    seen.add(metric.name);
+  }
+  await Promise.all(metrics.map((metric) => metric.prepare?.()));
+  return metrics;
+}
+
+export async function runRecords<J>(
+  settings: RunSettings,
+  jobs: AsyncIterable<J>,
+  work: (job: J) => Promise<EvalRecord>,
+): Promise<ResultJson> {
+  const { task, metrics, sink } = settings;
+  const startedAt = new Date().toISOString();
+  const aggregator = new RunAggregator({
+    metrics,
+    sliceDimensions: task.sliceDimensions ?? [],
+    ...(task.sliceLabel ? { sliceLabel: task.sliceLabel.bind(task) } : {}),
+    seed: settings.seed,
+    bootstrapSamples: settings.bootstrapSamples,
+  });
+  const progress = new ProgressReporter(settings.onProgress, settings.live, settings.limit ?? null);
+  try {
+    await forEachOrdered(jobs, settings.window, work, async (record) => {
+      aggregator.add({ id: record.id, status: record.status, items: record.items, meta: record.meta });
+      progress.state.done++;
+      if (record.cached) progress.state.cached++;
+      if (record.status === 'error') progress.state.errors++;
+      await sink?.write(record);
+      progress.tick();
+    });
+  } catch (error) {
+    progress.final();
+    await sink?.abort?.(error);
+    throw error;
+  }
+  progress.final();
+  const summary = task.dataset.summary();
+  const { metrics: values, slices, counts } = aggregator.finish();
+  const modelId = settings.model?.id ?? null;
+  const result: ResultJson = {
+    schemaVersion: 1,
+    task: {
+      name: task.name,
+      version: task.version,
+      promptId: task.promptId,
+      dataset: { source: task.dataset.source, sha256: summary?.sha256 ?? null, samples: counts.samples, load: summary ?? null },
+    },
+    model: settings.model,
+    protocol: { name: task.protocol.name, signature: task.protocol.signature },
+    metrics: values,
+    slices,
+    counts,
+    manifest: {
+      medeval: packageVersions(),
+      runtime: runtimeName(),
+      configHash: configHash({ task, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit }),
+      metricSignatures: Object.fromEntries(metrics.map((m) => [m.name, m.signature])),
+      startedAt,
+      endedAt: new Date().toISOString(),
+      seed: settings.seed,
+      bootstrapSamples: settings.bootstrapSamples,
+    },
+    ...settings.extra?.(),
+  };
+  await sink?.finish(result);
+  return attachDisplay(result);
+}
+
+/** The first `limit` samples of a dataset (all when limit is undefined), stopping the source early. */
+export async function* takeSamples<S extends Sample>(samples: AsyncIterable<S>, limit: number | undefined): AsyncGenerator<S> {
+  if (limit === 0) return;
+  let n = 0;
+  for await (const sample of samples) {
+    yield sample;
+    if (limit !== undefined && ++n >= limit) return;
+  }
+}

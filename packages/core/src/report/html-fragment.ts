@@ -1,0 +1,132 @@
+// The report body shared by report.html and notebook display: summary, tables, charts. No script here,
+// so the fragment is safe to embed anywhere; every outside string goes through escapeHtml.
+import type { MetricValue, ResultJson } from '../types.js';
+import { escapeHtml } from './escape.js';
+import {
+  formatInterval, formatNumber, intervalNote, isDifficultyDimension, isFraction, metricLabel, orderMetrics,
+  primaryMetric, reportTitle,
+} from './format.js';
+import { barChart, type BarRow } from './svg-chart.js';
+
+export function resultFragment(result: ResultJson): string {
+  const metrics = orderMetrics(Object.keys(result.metrics));
+  const parts = [header(result), overallTable(result, metrics), chartsSection(result, metrics)];
+  for (const [dimension, values] of Object.entries(result.slices)) {
+    const keys = Object.keys(values);
+    const rows = keys.map((key) => {
+      const slice = values[key]!;
+      const title = slice.label && slice.label !== key ? ` title="${escapeHtml(key)}"` : '';
+      return `<tr><td${title}>${escapeHtml(slice.label ?? key)}</td><td>${slice.n}</td>${metrics.map((m) => metricCell(m, slice.metrics[m])).join('')}</tr>`;
+    });
+    parts.push(
+      `<section><h2>${escapeHtml(dimension)}</h2>`,
+      keys.length === 0
+        ? '<p class="muted">No samples.</p>'
+        : `<table><thead><tr><th>${escapeHtml(dimension)}</th><th>n</th>${metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      signature(result),
+      '</section>',
+    );
+  }
+  return parts.join('\n');
+}
+
+function header(result: ResultJson): string {
+  const { task, counts } = result;
+  const ds = task.dataset;
+  const card = (value: string | number, label: string) => `<div class="card"><b>${escapeHtml(String(value))}</b><span>${escapeHtml(label)}</span></div>`;
+  const primary = primaryMetric(Object.keys(result.metrics));
+  const primaryValue = primary ? result.metrics[primary] : undefined;
+  return [
+    `<h1>${escapeHtml(reportTitle(result))}</h1>`,
+    `<p class="sub">${escapeHtml(`${task.name}@${task.version}`)} · prompt <code>${escapeHtml(task.promptId)}</code> · data <code>${escapeHtml(ds.source)}</code>${ds.sha256 ? ` <span title="${escapeHtml(ds.sha256)}">(sha256 ${escapeHtml(ds.sha256.slice(0, 12))}…)</span>` : ''} · protocol <code>${escapeHtml(result.protocol.name)}</code></p>`,
+    '<div class="cards">',
+    primary && primaryValue ? card(formatNumber(primaryValue.value, isFraction(primary, primaryValue)), metricLabel(primary)) : '',
+    card(counts.samples, 'samples'),
+    card(counts.scored, 'scored'),
+    card(counts.unparsed, 'unparsed'),
+    card(counts.empty, 'empty'),
+    card(counts.errors, 'errors'),
+    '</div>',
+  ].join('');
+}
+
+function overallTable(result: ResultJson, metrics: string[]): string {
+  const head = metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('');
+  const values = metrics.map((m) => metricCell(m, result.metrics[m])).join('');
+  const ns = metrics.map((m) => `<td>${result.metrics[m]?.n ?? 0}</td>`).join('');
+  return [
+    '<section><h2>Overall</h2>',
+    `<table><thead><tr><th>Model</th>${head}</tr></thead><tbody>`,
+    `<tr><td>${escapeHtml(result.model?.id ?? '—')}</td>${values}</tr>`,
+    `<tr class="muted"><td><i>n</i></td>${ns}</tr>`,
+    '</tbody></table>',
+    signature(result),
+    '</section>',
+  ].join('');
+}
+
+export function metricCell(name: string, value: MetricValue | undefined): string {
+  if (!value) return '<td class="v">—</td>';
+  const fraction = isFraction(name, value);
+  const ci = formatInterval(value.ci95, fraction);
+  return `<td class="v">${formatNumber(value.value, fraction)}${ci ? ` <span class="ci">${ci}</span>` : ''}</td>`;
+}
+
+function signature(result: ResultJson): string {
+  const note = intervalNote(result);
+  return `<p class="sig">Protocol <code>${escapeHtml(result.protocol.name)}</code>: <code>${escapeHtml(result.protocol.signature)}</code>${note ? `<br>${escapeHtml(note)}` : ''}</p>`;
+}
+
+function chartsSection(result: ResultJson, metrics: string[]): string {
+  const charts: string[] = [];
+  const primary = primaryMetric(metrics);
+  if (primary) {
+    const dims = Object.keys(result.slices).sort((a, b) => Number(isDifficultyDimension(b)) - Number(isDifficultyDimension(a)));
+    for (const dim of dims) {
+      const values = result.slices[dim]!;
+      const rows: BarRow[] = Object.entries(values).map(([key, slice]) => metricRow(slice.label ?? key, primary, slice.metrics[primary], slice.n, key));
+      if (rows.length) charts.push(barChart({ title: `${metricLabel(primary)} by ${dim}`, rows, max: axisMax(primary, result.metrics[primary]) }));
+    }
+  }
+  const percent = metrics.filter((m) => !isFraction(m, result.metrics[m]));
+  if (percent.length >= 2) {
+    const rows = percent.map((m) => metricRow(metricLabel(m), m, result.metrics[m], result.metrics[m]?.n ?? 0, m));
+    charts.push(barChart({ title: 'Overall metrics (0–100)', rows, max: 100 }));
+  }
+  charts.push(statusChart(result));
+  return `<section><h2>Charts</h2><div class="charts">${charts.join('')}</div></section>`;
+}
+
+function metricRow(label: string, name: string, value: MetricValue | undefined, n: number, key: string): BarRow {
+  const fraction = isFraction(name, value);
+  const v = value?.value ?? null;
+  const ci = value?.ci95 ?? null;
+  return {
+    label,
+    value: v,
+    ci,
+    note: `${formatNumber(v, fraction)} (n=${n})`,
+    tooltip: `${key}: ${formatNumber(v, fraction)} ${formatInterval(ci, fraction)} n=${n}`,
+    tone: v === null ? 'muted' : 'ok',
+  };
+}
+
+function axisMax(name: string, value: MetricValue | undefined): number {
+  return isFraction(name, value) ? 1 : 100;
+}
+
+function statusChart(result: ResultJson): string {
+  const { counts } = result;
+  const total = counts.samples || 1;
+  const row = (label: string, count: number, tone: BarRow['tone']): BarRow => ({
+    label,
+    value: count,
+    note: `${count} (${((100 * count) / total).toFixed(1)}%)`,
+    tone,
+  });
+  return barChart({
+    title: 'Extraction status',
+    rows: [row('ok', counts.scored, 'ok'), row('unparsed', counts.unparsed, 'warn'), row('empty', counts.empty, 'warn'), row('error', counts.errors, 'bad')],
+    max: counts.samples,
+  });
+}

@@ -1,0 +1,67 @@
+// report.md: the layout of the papers (CMExam Table 3): an overall table with 95% intervals, then one
+// table per annotation dimension (rows = values, with the paper's abbreviation and n), each followed by
+// the protocol signature that produced its numbers.
+import type { ResultJson, SliceValue } from '../types.js';
+import { escapeMarkdownCell, markdownCode } from './escape.js';
+import { formatMetric, intervalNote, metricLabel, orderMetrics, reportTitle } from './format.js';
+
+export function renderMarkdown(result: ResultJson): string {
+  const metrics = orderMetrics(Object.keys(result.metrics));
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdownCell(reportTitle(result))}`, '');
+  out.push(...summaryLines(result), '');
+  out.push('## Overall', '');
+  out.push(tableRow(['Model', ...metrics.map(metricLabel)]), tableRule(metrics.length + 1));
+  out.push(tableRow([escapeMarkdownCell(result.model?.id ?? '—'), ...metrics.map((m) => formatMetric(m, result.metrics[m]))]));
+  out.push(tableRow(['*n*', ...metrics.map((m) => String(result.metrics[m]?.n ?? 0))]));
+  out.push('', ...footer(result), '');
+  for (const [dimension, values] of Object.entries(result.slices)) {
+    out.push(...dimensionTable(result, dimension, values, metrics), '');
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+export function dimensionTable(
+  result: ResultJson,
+  dimension: string,
+  values: Record<string, SliceValue>,
+  metrics: string[],
+): string[] {
+  const lines = [`## ${escapeMarkdownCell(dimension)}`, ''];
+  const keys = Object.keys(values);
+  if (keys.length === 0) return [...lines, '_No samples._', ''];
+  lines.push(tableRow([escapeMarkdownCell(dimension), 'n', ...metrics.map(metricLabel)]), tableRule(metrics.length + 2));
+  for (const key of keys) {
+    const slice = values[key]!;
+    lines.push(tableRow([escapeMarkdownCell(slice.label ?? key), String(slice.n), ...metrics.map((m) => formatMetric(m, slice.metrics[m]))]));
+  }
+  lines.push('', ...footer(result));
+  return lines;
+}
+
+function summaryLines(result: ResultJson): string[] {
+  const { task, counts } = result;
+  const ds = task.dataset;
+  const sha = ds.sha256 ? ` (sha256 ${ds.sha256.slice(0, 12)}…)` : '';
+  return [
+    `- Task: ${escapeMarkdownCell(`${task.name}@${task.version}`)}, prompt ${escapeMarkdownCell(task.promptId)}`,
+    `- Data: ${escapeMarkdownCell(ds.source)}${sha}, ${ds.samples} samples`,
+    `- Model: ${escapeMarkdownCell(result.model?.id ?? 'none (scored predictions)')}`,
+    `- Protocol: ${markdownCode(result.protocol.name)}`,
+    `- Samples: ${counts.samples} · scored ${counts.scored} · unparsed ${counts.unparsed} · empty ${counts.empty} · errors ${counts.errors}`,
+    `- Run: ${escapeMarkdownCell(result.manifest.startedAt)} → ${escapeMarkdownCell(result.manifest.endedAt)}, config ${markdownCode(result.manifest.configHash)}`,
+  ];
+}
+
+function footer(result: ResultJson): string[] {
+  const note = intervalNote(result);
+  return [`<sub>Protocol ${markdownCode(result.protocol.name)}: ${markdownCode(result.protocol.signature)}${note ? `. ${note}` : ''}</sub>`];
+}
+
+export function tableRow(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function tableRule(columns: number): string {
+  return `|${' --- |'.repeat(columns)}`;
+}

@@ -1,0 +1,51 @@
+// Percentile bootstrap for any corpus metric: resample the per-sample items with replacement and re-run
+// only the metric's aggregate. Items are sufficient statistics, so nothing is re-scored.
+import { percentileInterval } from './percentile.js';
+import { createRng } from './prng.js';
+
+export interface BootstrapOptions {
+  /** Number of resamples (default 1000). */
+  samples?: number;
+  seed: number;
+  /** Confidence level (default 0.95). */
+  level?: number;
+}
+
+export const DEFAULT_BOOTSTRAP_SAMPLES = 1000;
+
+/** The resampled statistics themselves (length = samples). Deterministic for a given seed. */
+export function bootstrapDistribution<Item>(
+  items: readonly Item[],
+  aggregate: (items: readonly Item[]) => number,
+  options: BootstrapOptions,
+): Float64Array {
+  const b = checkSamples(options.samples ?? DEFAULT_BOOTSTRAP_SAMPLES);
+  const n = items.length;
+  const out = new Float64Array(b);
+  if (n === 0) return out.fill(NaN);
+  const rng = createRng(options.seed);
+  // One buffer reused for every resample: aggregate functions are pure and do not keep their input.
+  const buffer = new Array<Item>(n);
+  for (let r = 0; r < b; r++) {
+    for (let i = 0; i < n; i++) buffer[i] = items[rng.int(n)]!;
+    out[r] = aggregate(buffer);
+  }
+  return out;
+}
+
+/** Percentile bootstrap interval of `aggregate(items)`; null when there are no items. */
+export function bootstrapInterval<Item>(
+  items: readonly Item[],
+  aggregate: (items: readonly Item[]) => number,
+  options: BootstrapOptions,
+): [number, number] | null {
+  if (items.length === 0) return null;
+  return percentileInterval(bootstrapDistribution(items, aggregate, options), options.level ?? 0.95);
+}
+
+export function checkSamples(samples: number): number {
+  if (!Number.isInteger(samples) || samples < 1) {
+    throw new RangeError(`bootstrap: the number of resamples must be a positive integer, got ${samples}`);
+  }
+  return samples;
+}

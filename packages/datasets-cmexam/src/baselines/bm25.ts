@@ -1,0 +1,104 @@
+// BM25 option scoring: each option is scored by the best BM25+ match of "question + option" among the
+// knowledge passages (explanations of a train split); the best-scoring option is the answer. The
+// passage of the question being answered is always excluded (leave-one-out), so the baseline never reads
+// its own explanation or answer. Search by minisearch (BM25+), tokens by zhTokens.
+import type { DataSource, GenerateContext, Model, ModelRequest, ModelResponse } from '@medeval/core';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { loadCmexam } from '../load/dataset.js';
+import { cmexamSample } from '../sample/index.js';
+import type { CmexamSample } from '../schema.js';
+import { sampleFromContext } from './context.js';
+import { zhTokens } from './tokenize.js';
+
+export interface Bm25BaselineOptions {
+  /** Knowledge passages: a CMExam file whose explanations are indexed (default: the bundled sample). */
+  corpus?: DataSource;
+}
+
+interface Passage {
+  id: number;
+  text: string;
+  question: string;
+}
+
+export interface Bm25Index {
+  /** Passages most relevant to a query, excluding those of `excludeQuestion`. */
+  search(query: string, options?: { excludeQuestion?: string; limit?: number }): Array<{ text: string; score: number }>;
+  size: number;
+}
+
+/** Indexes the explanations of a CMExam file (streamed; rows without an explanation are skipped). */
+export async function buildBm25Index(corpus: DataSource): Promise<Bm25Index> {
+  const index = new MiniSearch<Passage>({
+    fields: ['text'],
+    storeFields: ['text', 'question'],
+    tokenize: zhTokens,
+    processTerm: (term) => term,
+    searchOptions: { tokenize: zhTokens, processTerm: (term) => term },
+  });
+  let id = 0;
+  for await (const sample of loadCmexam(corpus).samples()) {
+    if (sample.target.explanation === '') continue;
+    index.add({ id: id++, text: sample.target.explanation, question: sample.input.question });
+  }
+  return {
+    size: id,
+    search(query, options = {}) {
+      const exclude = options.excludeQuestion;
+      const results = index.search(query, {
+        combineWith: 'OR',
+        ...(exclude !== undefined ? { filter: (r: SearchResult) => r['question'] !== exclude } : {}),
+      });
+      return results.slice(0, options.limit ?? 10).map((r) => ({ text: String(r['text']), score: r.score }));
+    },
+  };
+}
+
+export function bm25Baseline(options: Bm25BaselineOptions = {}): Model {
+  const corpus = options.corpus ?? cmexamSample;
+  const corpusName = typeof corpus === 'string' ? corpus : corpus.name;
+  let index: Promise<Bm25Index> | null = null;
+  return {
+    id: `baseline:bm25(corpus=${corpusName})`,
+    describe: () => ({ kind: 'baseline', method: 'BM25+ option scoring over explanations (minisearch)', corpus: corpusName }),
+    async generate(_request: ModelRequest, context: GenerateContext): Promise<ModelResponse> {
+      const sample = sampleFromContext(context, 'baseline:bm25');
+      index ??= buildBm25Index(corpus);
+      const letter = bestOption(await index, sample);
+      return { text: `答案：${letter}`, finishReason: 'stop' };
+    },
+  };
+}
+
+/** The option whose "question + option" query has the highest top passage score (ties: first option). */
+export function bestOption(index: Bm25Index, sample: CmexamSample): string {
+  let best = sample.input.options[0]!.letter;
+  let bestScore = -Infinity;
+  for (const option of sample.input.options) {
+    const [top] = index.search(`${sample.input.question} ${option.text}`, {
+      excludeQuestion: sample.input.question,
+      limit: 1,
+    });
+    const score = top?.score ?? 0;
+    if (score > bestScore) {
+      bestScore = score;
+      best = option.letter;
+    }
+  }
+  return best;
+}
+
+/** A knowledge-seed retriever over the same index (ICP prompts): top passages for a question. */
+export function bm25Retriever(options: Bm25BaselineOptions & { k?: number } = {}) {
+  const corpus = options.corpus ?? cmexamSample;
+  let index: Promise<Bm25Index> | null = null;
+  return {
+    name: `bm25(${typeof corpus === 'string' ? corpus : corpus.name})`,
+    k: options.k ?? 3,
+    async retrieve(query: string, k: number): Promise<string[]> {
+      index ??= buildBm25Index(corpus);
+      const question = query.split('\n')[0]!;
+      return (await index).search(query, { excludeQuestion: question, limit: k }).map((r) => r.text);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The paper's random baseline: a uniformly random NON-EMPTY set of the question's option letters
+// (31 sets for five options, 15 for four). Seeded per sample id, so the answer of a question does not
+// depend on the order or concurrency in which questions are asked.
+import type { GenerateContext, Model, ModelRequest, ModelResponse } from '@medeval/core';
+import { mulberry32 } from '../prompts/prng.js';
+import { sampleFromContext } from './context.js';
+
+export interface RandomBaselineOptions {
+  seed?: number;
+}
+
+export function randomBaseline(options: RandomBaselineOptions = {}): Model {
+  const seed = options.seed ?? 0;
+  return {
+    id: `baseline:random(seed=${seed})`,
+    describe: () => ({ kind: 'baseline', method: 'uniform over non-empty option-letter sets', seed }),
+    async generate(_request: ModelRequest, context: GenerateContext): Promise<ModelResponse> {
+      const sample = sampleFromContext(context, 'baseline:random');
+      const letters = sample.input.options.map((o) => o.letter);
+      const random = mulberry32(hashSeed(seed, sample.id));
+      const sets = 2 ** letters.length - 1;
+      const mask = 1 + Math.floor(random() * sets); // 1 … 2^n − 1: never the empty set
+      const chosen = letters.filter((_, i) => (mask >> i) & 1).join('');
+      return { text: `答案：${chosen}`, finishReason: 'stop' };
+    },
+  };
+}
+
+/** FNV-1a over the seed and the sample id. */
+function hashSeed(seed: number, id: string): number {
+  let h = 0x811c9dc5 ^ (seed >>> 0);
+  for (const ch of `${seed}:${id}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

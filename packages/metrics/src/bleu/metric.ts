@@ -1,0 +1,114 @@
+// bleuMetric: corpus BLEU as a Metric. The per-sample item is integer sufficient statistics, so the
+// aggregate (and every bootstrap resample of it) only sums integers and computes the final formula.
+import type { Metric, MetricInput } from '@medeval/core';
+import type { Tokenizer, TokenizerName } from '../tokenize/index.js';
+import { resolveTokenizer } from '../tokenize/resolve.js';
+import { nltkBleuFromStats, type NltkSmoothing } from './nltk.js';
+import { nmtBleuFromStats } from './nmt.js';
+import { computeSacreBleu, sacrebleuSignature, type SmoothMethod } from './sacrebleu.js';
+import { BleuStatsEngine, sumBleuStats, type BleuStats, type BleuVariant } from './stats.js';
+
+export interface BleuMetricOptions {
+  name: string;
+  variant: BleuVariant;
+  /** Highest n-gram order (BLEU-N). */
+  maxOrder: number;
+  tokenize: TokenizerName | Tokenizer;
+  /** Signature name of a tokenizer function. */
+  tokenizerName?: string;
+  hypothesis: (input: MetricInput) => string | null;
+  references: (input: MetricInput) => string[] | null;
+  /** Default true: values on the 0–100 scale. false: sacrebleu/100, nmt bleu_raw, nltk as returned. */
+  scale100?: boolean;
+  signatureExtra?: string;
+  /** sacrebleu: smoothing (default 'exp'), smoothValue, effectiveOrder (default false), lowercase. */
+  smoothMethod?: SmoothMethod;
+  smoothValue?: number | null;
+  effectiveOrder?: boolean;
+  lowercase?: boolean;
+  /** nltk: weights (default uniform 1/maxOrder) and smoothing (default none = method0). */
+  weights?: readonly number[];
+  smoothing?: NltkSmoothing | null;
+  /** nmt: compute_bleu's smooth flag (default false). */
+  smooth?: boolean;
+}
+
+/** Item: integer statistics (see BleuStats). */
+export type BleuItem = BleuStats;
+
+export function bleuMetric(options: BleuMetricOptions): Metric<BleuItem> {
+  const { variant, maxOrder } = options;
+  if (!['sacrebleu', 'nmt', 'nltk'].includes(variant)) throw new Error(`unknown BLEU variant "${variant}"; valid: sacrebleu, nmt, nltk`);
+  if (!Number.isInteger(maxOrder) || maxOrder < 1) throw new Error(`maxOrder must be a positive integer, got ${maxOrder}`);
+  const tok = resolveTokenizer(options.tokenize, options.tokenizerName);
+  const scale100 = options.scale100 ?? true;
+  const lowercase = options.lowercase ?? false;
+  const weights = options.weights ?? new Array<number>(maxOrder).fill(1 / maxOrder);
+  if (variant === 'nltk' && weights.length !== maxOrder) throw new Error(`nltk weights must have maxOrder (${maxOrder}) entries`);
+  let engine: BleuStatsEngine | null = null;
+
+  const value = (s: BleuStats): number => {
+    if (variant === 'sacrebleu') {
+      const r = computeSacreBleu(s.matches, s.totals, s.hypLen, s.refLen, {
+        smoothMethod: options.smoothMethod ?? 'exp',
+        smoothValue: options.smoothValue,
+        effectiveOrder: options.effectiveOrder ?? false,
+        maxNgramOrder: maxOrder,
+      });
+      return scale100 ? r.score : r.score / 100;
+    }
+    if (variant === 'nmt') {
+      const r = nmtBleuFromStats(s, maxOrder, options.smooth ?? false);
+      return scale100 ? r.score : r.bleuRaw;
+    }
+    const r = nltkBleuFromStats(s, { weights, smoothing: options.smoothing ?? null });
+    return scale100 ? r.value * 100 : r.value;
+  };
+
+  let signature: string;
+  const scale = `scale:${scale100 ? '100' : '1'}`;
+  if (variant === 'sacrebleu') {
+    signature = `${options.name}|sacrebleu|${sacrebleuSignature({
+      nrefs: 1,
+      lowercase,
+      effectiveOrder: options.effectiveOrder ?? false,
+      tok: tok.name,
+      smoothMethod: options.smoothMethod ?? 'exp',
+      smoothValue: options.smoothValue,
+      maxNgramOrder: maxOrder,
+    }).replace('nrefs:1|', '')}|${scale}`;
+  } else if (variant === 'nmt') {
+    signature = `${options.name}|nmt-compute_bleu|n:${maxOrder}|tok:${tok.name}|smooth:${options.smooth ? 'yes' : 'none'}|${scale}|v1`;
+  } else {
+    const w = options.weights ? weights.join(',') : 'uniform';
+    signature = `${options.name}|nltk-corpus_bleu|n:${maxOrder}|weights:${w}|smooth:${options.smoothing ?? 'none'}|tok:${tok.name}|nltk:3.8|${scale}|v1`;
+  }
+  if (lowercase && variant !== 'sacrebleu') signature += '|case:lc';
+  if (options.signatureExtra) signature += `|${options.signatureExtra}`;
+
+  return {
+    name: options.name,
+    signature,
+    higherIsBetter: true,
+    scale: scale100 ? 'percent' : 'fraction',
+    interval: 'bootstrap',
+    pairedTest: 'bootstrap',
+    prepare: () => tok.prepare(),
+    item(input) {
+      const hyp = options.hypothesis(input);
+      const refs = options.references(input);
+      if (hyp === null || refs === null) return null;
+      if (refs.length === 0) throw new Error(`${options.name}: sample ${input.sample.id} has an empty reference list`);
+      const prep = (s: string) => tok.tokenize(lowercase ? s.toLowerCase() : s);
+      engine ??= new BleuStatsEngine(false);
+      return engine.stats(prep(hyp), refs.map(prep), maxOrder, variant);
+    },
+    aggregate(items) {
+      return value(sumBleuStats(items, maxOrder));
+    },
+    /** The same formula on the sample alone (a corpus of one). */
+    sampleScore(item) {
+      return value(item);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// Classification metrics as `Metric`s. Accuracy items are 0/1 (Wilson interval, exact McNemar between
+// runs); P/R/F1 items are the {gold, pred} label pairs and the aggregate re-runs scikit-learn's
+// computation on whatever subset the bootstrap draws. Values on the 0–100 scale.
+import type { Metric, MetricInput } from '@medeval/core';
+import { numpySum } from '../rouge/numpy-sum.js';
+import { prfsAveraged, type Average, type ZeroDivision } from './single-label.js';
+import { binarize, hammingLoss, jaccardScore, multilabelPrfs, subsetAccuracy, type MultiAverage } from './multi-label.js';
+
+export interface LabelPair {
+  gold: string;
+  pred: string;
+}
+
+interface LabelSource {
+  /** The gold label, or null when the sample has none (item null: not scored). */
+  gold: (i: MetricInput) => string | null;
+  /** The predicted label, or null to drop the sample (the cmexam-gpt rule for unparsed rows). */
+  predicted: (i: MetricInput) => string | null;
+  signaturePrefix?: string;
+}
+
+export interface AccuracyMetricOptions extends LabelSource {
+  name?: string;
+}
+
+/** Exact string match, mean × 100. */
+export function accuracyMetric(o: AccuracyMetricOptions): Metric<number> {
+  const name = o.name ?? 'accuracy';
+  return {
+    name,
+    signature: `${o.signaturePrefix ?? ''}${name}|exact-match|scale:100|v1`,
+    higherIsBetter: true,
+    scale: 'percent',
+    interval: 'wilson',
+    pairedTest: 'mcnemar',
+    item(input) {
+      const g = o.gold(input);
+      const p = o.predicted(input);
+      if (g === null || p === null) return null;
+      return g === p ? 1 : 0;
+    },
+    aggregate: (items) => (items.length === 0 ? Number.NaN : (numpySum(items) / items.length) * 100),
+    sampleScore: (item) => item * 100,
+  };
+}
+
+export interface PrfMetricOptions extends LabelSource {
+  name: string;
+  average: Average;
+  /** Which number: 'f1' (default), 'precision' or 'recall'. */
+  measure?: 'f1' | 'precision' | 'recall';
+  zeroDivision?: ZeroDivision;
+  /** Fixed label set (sklearn `labels=`); default the sorted union of gold and predicted. */
+  labels?: readonly string[];
+}
+
+/** scikit-learn `precision_recall_fscore_support(average=...)` on single labels, × 100. */
+export function prfMetric(o: PrfMetricOptions): Metric<LabelPair> {
+  const measure = o.measure ?? 'f1';
+  const zd = o.zeroDivision ?? 'warn';
+  return {
+    name: o.name,
+    signature: `${o.signaturePrefix ?? ''}${o.name}|sklearn@1.2.1-${measure}|average:${o.average}|zero_division:${zd}|labels:${o.labels ? o.labels.join('') : 'sorted-union'}|scale:100|v1`,
+    higherIsBetter: true,
+    scale: 'percent',
+    interval: 'bootstrap',
+    pairedTest: 'bootstrap',
+    item(input) {
+      const gold = o.gold(input);
+      const pred = o.predicted(input);
+      if (gold === null || pred === null) return null;
+      return { gold, pred };
+    },
+    aggregate(items) {
+      // No items: whatever sklearn gives (weighted → 0, macro → NaN).
+      const r = prfsAveraged(items.map((x) => x.gold), items.map((x) => x.pred), o.average, { zeroDivision: zd, ...(o.labels ? { labels: o.labels } : {}) });
+      return r[measure] * 100;
+    },
+  };
+}
+
+export interface AnswerSetMetricOptions extends LabelSource {
+  name: string;
+  /** exact: exact-set accuracy; jaccard: samples Jaccard; hamming: Hamming loss; f1: per-letter F1 with `average`. */
+  kind: 'exact' | 'jaccard' | 'hamming' | 'f1';
+  average?: MultiAverage;
+  zeroDivision?: ZeroDivision;
+  classes?: readonly string[];
+}
+
+/** Multi-answer sets ('ABD') scored per letter (MultiLabelBinarizer A–E semantics), × 100. */
+export function answerSetMetric(o: AnswerSetMetricOptions): Metric<LabelPair> {
+  const average = o.average ?? 'samples';
+  const zd = o.zeroDivision ?? 'warn';
+  const classes = o.classes ?? ['A', 'B', 'C', 'D', 'E'];
+  return {
+    name: o.name,
+    signature: `${o.signaturePrefix ?? ''}${o.name}|sklearn@1.2.1-multilabel-${o.kind}${o.kind === 'f1' || o.kind === 'jaccard' ? `|average:${average}` : ''}|classes:${classes.join('')}|scale:100|v1`,
+    higherIsBetter: o.kind !== 'hamming',
+    scale: 'percent',
+    interval: 'bootstrap',
+    pairedTest: 'bootstrap',
+    item(input) {
+      const gold = o.gold(input);
+      const pred = o.predicted(input);
+      if (gold === null || pred === null) return null;
+      return { gold, pred };
+    },
+    aggregate(items) {
+      if (items.length === 0) return Number.NaN;
+      const Y = binarize(items.map((x) => x.gold), classes);
+      const P = binarize(items.map((x) => x.pred), classes);
+      const v =
+        o.kind === 'exact' ? subsetAccuracy(Y, P) : o.kind === 'hamming' ? hammingLoss(Y, P) : o.kind === 'jaccard' ? jaccardScore(Y, P, average, zd) : multilabelPrfs(Y, P, average, zd).f1;
+      return v * 100;
+    },
+  };
+}

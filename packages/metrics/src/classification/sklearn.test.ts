@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { accuracyScore, prfsAveraged, prfsPerLabel, type Average, type ZeroDivision } from './single-label.js';
+import { binarize, hammingLoss, jaccardScore, multilabelPerLabel, multilabelPrfs, subsetAccuracy, type MultiAverage } from './multi-label.js';
+import { comparePython, sortedLabelUnion } from './labels.js';
+
+const golden = JSON.parse(readFileSync(new URL('../../../../fixtures/golden/sklearn.json', import.meta.url), 'utf8'));
+
+function close(actual: number, expected: number, what: string): void {
+  const tol = Math.max(1e-12 * Math.abs(expected), 1e-15);
+  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${what}: expected ${expected}, got ${actual}`);
+}
+const zdOf = (z: string): ZeroDivision => (z === 'warn' ? 'warn' : (Number(z) as 0 | 1));
+const fieldOf = { f1_score: 'f1', precision_score: 'precision', recall_score: 'recall' } as const;
+
+describe('scikit-learn 1.2.1 single-label', () => {
+  for (const c of golden.single_label) {
+    it(c.name, () => {
+      expect(sortedLabelUnion(c.y_true, c.y_pred)).toEqual(c.labels_sorted_union);
+      let checked = 0;
+      for (const [key, exp] of Object.entries<unknown>(c.results)) {
+        if (key === 'accuracy_score') close(accuracyScore(c.y_true, c.y_pred), exp as number, key);
+        else if (key === 'prfs|average=None') {
+          const e = exp as { labels: string[]; precision: number[]; recall: number[]; f1: number[]; support: number[] };
+          const got = prfsPerLabel(c.y_true, c.y_pred);
+          expect(got.labels).toEqual(e.labels);
+          expect(got.support).toEqual(e.support);
+          e.precision.forEach((v, i) => close(got.precision[i]!, v, `${key} P ${i}`));
+          e.recall.forEach((v, i) => close(got.recall[i]!, v, `${key} R ${i}`));
+          e.f1.forEach((v, i) => close(got.f1[i]!, v, `${key} F ${i}`));
+        } else if (key.startsWith('prfs|average=weighted')) {
+          const e = exp as { precision: number; recall: number; f1: number; support: null };
+          const got = prfsAveraged(c.y_true, c.y_pred, 'weighted');
+          close(got.precision, e.precision, key);
+          close(got.recall, e.recall, key);
+          close(got.f1, e.f1, key);
+        } else {
+          const [fn, avg, opt] = key.split('|');
+          const average = avg!.slice('avg='.length) as Average;
+          const o = opt === 'labels=ABCDE' ? { labels: ['A', 'B', 'C', 'D', 'E'] } : { zeroDivision: zdOf(opt!.slice('zero_division='.length)) };
+          const got = prfsAveraged(c.y_true, c.y_pred, average, o)[fieldOf[fn as keyof typeof fieldOf]];
+          close(got, exp as number, `${c.name} ${key}`);
+        }
+        checked++;
+      }
+      expect(checked).toBe(Object.keys(c.results).length);
+    });
+  }
+
+  it('errors: empty lists give NaN, mismatched lengths throw like sklearn', () => {
+    expect(golden.errors.empty_lists_accuracy).toBe('NaN');
+    expect(Number.isNaN(accuracyScore([], []))).toBe(true);
+    expect(golden.errors.empty_lists_f1_macro).toBe('NaN');
+    expect(Number.isNaN(prfsAveraged([], [], 'macro').f1)).toBe(true);
+    expect(() => accuracyScore(['A'], ['A', 'B'])).toThrow('Found input variables with inconsistent numbers of samples: [1, 2]');
+  });
+
+  it('Python code-point order, not UTF-16 order', () => {
+    expect(sortedLabelUnion(['无答案', 'unparsed', 'E'], [''])).toEqual(['', 'E', 'unparsed', '无答案']);
+    // U+20BB7 (𠮷) sorts after U+FF21 (Ａ) in Python; JS's default sort puts it first.
+    expect(['𠮷', 'Ａ'].sort()).toEqual(['𠮷', 'Ａ']);
+    expect(['𠮷', 'Ａ'].sort(comparePython)).toEqual(['Ａ', '𠮷']);
+  });
+});
+
+describe('scikit-learn 1.2.1 multi-label (MultiLabelBinarizer A–E)', () => {
+  for (const c of golden.multi_label) {
+    it(c.name, () => {
+      const Y = binarize(c.y_true);
+      const P = binarize(c.y_pred);
+      expect(Y.map((r) => [...r])).toEqual(c.Y_true);
+      expect(P.map((r) => [...r])).toEqual(c.Y_pred);
+      let checked = 0;
+      for (const [key, exp] of Object.entries<unknown>(c.results)) {
+        if (key.startsWith('accuracy_score')) close(subsetAccuracy(Y, P), exp as number, key);
+        else if (key === 'hamming_loss') close(hammingLoss(Y, P), exp as number, key);
+        else if (key.startsWith('jaccard_score')) close(jaccardScore(Y, P, key.split('avg=')[1] as MultiAverage), exp as number, `${c.name} ${key}`);
+        else if (key === 'prfs|average=None') {
+          const e = exp as { precision: number[]; recall: number[]; f1: number[]; support: number[] };
+          const got = multilabelPerLabel(Y, P);
+          expect(got.support).toEqual(e.support);
+          e.precision.forEach((v, i) => close(got.precision[i]!, v, `${key} P ${i}`));
+          e.recall.forEach((v, i) => close(got.recall[i]!, v, `${key} R ${i}`));
+          e.f1.forEach((v, i) => close(got.f1[i]!, v, `${key} F ${i}`));
+        } else {
+          const [fn, avg, zd] = key.split('|');
+          const got = multilabelPrfs(Y, P, avg!.slice('avg='.length) as MultiAverage, zdOf(zd!.slice('zero_division='.length)));
+          close(got[fieldOf[fn as keyof typeof fieldOf]], exp as number, `${c.name} ${key}`);
+        }
+        checked++;
+      }
+      expect(checked).toBe(Object.keys(c.results).length);
+    });
+  }
+});

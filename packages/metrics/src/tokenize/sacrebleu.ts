@@ -1,0 +1,162 @@
+// sacrebleu 2.6.0 tokenizers reproduced exactly: `13a`, `zh`, `intl`, `char`, `none`.
+// `sacrebleuTokenizeString` returns the tokenized STRING that sacrebleu's BLEU splits with `str.split()`
+// (input already lowercased by the caller if requested; this applies `rstrip()` like BLEU._preprocess_segment).
+import { isPySpace, pyRstrip, pySplit, pyStrip } from './whitespace.js';
+
+export type SacrebleuTokenizerName = '13a' | 'zh' | 'intl' | 'char' | 'none';
+export const SACREBLEU_TOKENIZERS: readonly SacrebleuTokenizerName[] = ['13a', 'zh', 'intl', 'char', 'none'];
+
+// TokenizerRegexp (tokenizer_re.py). `[^0-9]` is ASCII digits in Python 3 `re` too; the `u` flag makes
+// `[^0-9]` consume a whole astral code point as Python does.
+const RE_PUNCT = /([\x7B-\x7E\x5B-\x60\x20-\x26\x28-\x2B\x3A-\x40\x2F])/gu;
+const RE_PERIOD_AFTER_NONDIGIT = /([^0-9])([.,])/gu;
+const RE_PERIOD_BEFORE_NONDIGIT = /([.,])([^0-9])/gu;
+const RE_DASH_AFTER_DIGIT = /([0-9])(-)/gu;
+
+function regexpPost(line: string): string {
+  line = line.replace(RE_PUNCT, ' $1 ');
+  line = line.replace(RE_PERIOD_AFTER_NONDIGIT, '$1 $2 ');
+  line = line.replace(RE_PERIOD_BEFORE_NONDIGIT, ' $1 $2');
+  line = line.replace(RE_DASH_AFTER_DIGIT, '$1 $2 ');
+  return pySplit(pyStrip(line)).join(' ');
+}
+
+/** mteval-v13a (Tokenizer13a). */
+export function tokenize13aString(line: string): string {
+  line = line.replaceAll('<skipped>', '');
+  line = line.replaceAll('-\n', '');
+  line = line.replaceAll('\n', ' ');
+  line = line.replaceAll('&quot;', '"');
+  line = line.replaceAll('&amp;', '&');
+  line = line.replaceAll('&lt;', '<');
+  line = line.replaceAll('&gt;', '>');
+  return regexpPost(` ${line} `);
+}
+
+/**
+ * `_is_chinese_char` of tokenizer_zh.py INCLUDING its range bug: Python compares the one-character string
+ * with two-character bounds '\u20000'/'\u2a6d6' and '\u2f800'/'\u2fa1d', so the effective ranges are
+ * (U+2000, U+2A6D] and (U+2F80, U+2FA1], and CJK Extension B (U+20000+) is not Chinese.
+ */
+export function isSacrebleuChineseChar(cp: number): boolean {
+  return (
+    (cp >= 0x3400 && cp <= 0x4db5) ||
+    (cp >= 0x4e00 && cp <= 0x9fa5) ||
+    (cp >= 0x9fa6 && cp <= 0x9fbb) ||
+    (cp >= 0xf900 && cp <= 0xfa2d) ||
+    (cp >= 0xfa30 && cp <= 0xfa6a) ||
+    (cp >= 0xfa70 && cp <= 0xfad9) ||
+    (cp > 0x2000 && cp <= 0x2a6d) ||
+    (cp > 0x2f80 && cp <= 0x2fa1) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x2e80 && cp <= 0x2eff) ||
+    (cp >= 0x3000 && cp <= 0x303f) ||
+    (cp >= 0x31c0 && cp <= 0x31ef) ||
+    (cp >= 0x2f00 && cp <= 0x2fdf) ||
+    (cp >= 0x2ff0 && cp <= 0x2fff) ||
+    (cp >= 0x3100 && cp <= 0x312f) ||
+    (cp >= 0x31a0 && cp <= 0x31bf) ||
+    (cp >= 0xfe10 && cp <= 0xfe1f) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0x2600 && cp <= 0x26ff) ||
+    (cp >= 0x2700 && cp <= 0x27bf) ||
+    (cp >= 0x3200 && cp <= 0x32ff) ||
+    (cp >= 0x3300 && cp <= 0x33ff)
+  );
+}
+
+/** TokenizerZh: strip, pad every "Chinese" code point with spaces, then the 13a regexes. */
+export function tokenizeZhString(line: string): string {
+  line = pyStrip(line);
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < line.length; i++) {
+    const cp = line.charCodeAt(i);
+    // Every range above is in the BMP; a surrogate half is never Chinese here.
+    if (isSacrebleuChineseChar(cp)) {
+      out += line.slice(runStart, i) + ' ' + line[i] + ' ';
+      runStart = i + 1;
+    }
+  }
+  out += line.slice(runStart);
+  return regexpPost(out);
+}
+
+// TokenizerV14International (uses the `regex` module's Unicode properties).
+const RE_INTL_1 = /(\P{N})(\p{P})/gu;
+const RE_INTL_2 = /(\p{P})(\P{N})/gu;
+const RE_INTL_3 = /(\p{S})/gu;
+
+export function tokenizeIntlString(line: string): string {
+  line = line.replace(RE_INTL_1, '$1 $2 ');
+  line = line.replace(RE_INTL_2, ' $1 $2');
+  line = line.replace(RE_INTL_3, ' $1 ');
+  return pySplit(line).join(' ');
+}
+
+/** TokenizerChar: `" ".join(code points)`. */
+export function tokenizeCharString(line: string): string {
+  return Array.from(line).join(' ');
+}
+
+/** What sacrebleu's BLEU splits: `tokenizer(sent.rstrip())`. */
+export function sacrebleuTokenizeString(name: SacrebleuTokenizerName, text: string): string {
+  const line = pyRstrip(text);
+  switch (name) {
+    case '13a':
+      return tokenize13aString(line);
+    case 'zh':
+      return tokenizeZhString(line);
+    case 'intl':
+      return tokenizeIntlString(line);
+    case 'char':
+      return tokenizeCharString(line);
+    case 'none':
+      return line;
+    default:
+      throw new Error(`unknown sacrebleu tokenizer "${String(name)}"; valid: ${SACREBLEU_TOKENIZERS.join(', ')}`);
+  }
+}
+
+/** Token list = `sacrebleuTokenizeString(...).split()`. */
+export function sacrebleuTokenize(name: SacrebleuTokenizerName, text: string): string[] {
+  if (name === 'zh') return zhTokens(text);
+  return pySplit(sacrebleuTokenizeString(name, text));
+}
+
+// ASCII characters the 13a regexes touch (punctuation class, '.', ',', '-') plus whitespace: if a
+// non-Chinese run contains none of them, sacrebleu leaves it as one token and we can skip the regexes.
+const SPECIAL = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x7b && c <= 0x7e) || (c >= 0x5b && c <= 0x60) || (c >= 0x20 && c <= 0x26) || (c >= 0x28 && c <= 0x2b)) SPECIAL[c] = 1;
+  if ((c >= 0x3a && c <= 0x40) || c === 0x2f || c === 0x2e || c === 0x2c || c === 0x2d) SPECIAL[c] = 1;
+  if ((c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f)) SPECIAL[c] = 1;
+}
+
+/**
+ * `zh` token list, fast path: Chinese code points are tokens, other runs are tokens, unless the text
+ * contains a character the regexes or whitespace splitting would act on — then the exact string path.
+ */
+export function zhTokens(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let runStart = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (SPECIAL[c] === 1) return pySplit(tokenizeZhString(pyRstrip(text)));
+      if (runStart < 0) runStart = i;
+    } else if (isPySpace(c)) {
+      // Checked before the Chinese ranges: U+2001–U+200A and U+3000 are both.
+      return pySplit(tokenizeZhString(pyRstrip(text)));
+    } else if (isSacrebleuChineseChar(c)) {
+      if (runStart >= 0) {
+        out.push(text.slice(runStart, i));
+        runStart = -1;
+      }
+      out.push(text[i]!);
+    } else if (runStart < 0) runStart = i;
+  }
+  if (runStart >= 0) out.push(text.slice(runStart));
+  return out;
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Deno smoke test: imports the BUILT packages (npm: specifiers resolved from the repo's node_modules,
+# where npm workspaces link @medeval/* to packages/*/dist) and runs a small offline evaluation.
+# Needs: `npm ci` (or install), `npm run build`, and Deno (node_modules/.bin/deno from
+# `npm install --no-save deno`, or any `deno` >= 2 on PATH). Runs offline: --cached-only, no network.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+deno="${DENO:-}"
+if [ -z "$deno" ]; then
+  if [ -x node_modules/.bin/deno ]; then deno=node_modules/.bin/deno
+  elif command -v deno >/dev/null 2>&1; then deno="$(command -v deno)"
+  else
+    echo "deno-smoke: Deno not found. Install it with: npm install --no-save deno" >&2
+    exit 1
+  fi
+fi
+
+for pkg in core metrics datasets-cmexam datasets-huatuo; do
+  if [ ! -f "packages/$pkg/dist/index.js" ]; then
+    echo "deno-smoke: packages/$pkg/dist/index.js is missing; run 'npm run build' first" >&2
+    exit 1
+  fi
+done
+
+echo "deno-smoke: $("$deno" --version | head -n 1)"
+
+# 1. The static import graph of each main entry (what `import '@medeval/x'` loads before any dynamic
+#    import()) must contain no Node built-in: Deno and browsers load these entries.
+for pkg in core metrics datasets-cmexam datasets-huatuo; do
+  "$deno" info --json --config examples/deno.json "packages/$pkg/dist/index.js" |
+    "$deno" eval --quiet --config examples/deno.json '
+      const graph = JSON.parse(await new Response(Deno.stdin.readable).text());
+      const modules = new Map(graph.modules.map((m) => [m.specifier, m]));
+      const seen = new Set(graph.roots);
+      const stack = [...graph.roots];
+      const builtins = [];
+      const unresolved = [];
+      while (stack.length > 0) {
+        const module = modules.get(stack.pop());
+        if (!module) continue;
+        if (module.kind === "node") { builtins.push(module.specifier); continue; }
+        for (const dep of module.dependencies ?? []) {
+          if (dep.isDynamic) continue;
+          if (dep.code?.error) unresolved.push(`${dep.specifier} (${dep.code.error})`);
+          const target = dep.code?.specifier;
+          if (target && !seen.has(target)) { seen.add(target); stack.push(target); }
+        }
+      }
+      const name = Deno.args[0];
+      if (unresolved.length > 0) {
+        console.error(`deno-smoke: @medeval/${name}: cannot resolve ${unresolved.join("; ")}`);
+        Deno.exit(1);
+      }
+      if (builtins.length > 0) {
+        console.error(`deno-smoke: @medeval/${name} main entry statically imports ${builtins.join(", ")}`);
+        Deno.exit(1);
+      }
+      console.log(`ok - @medeval/${name}: no Node built-in in the static import graph (${seen.size} modules)`);
+    ' "$pkg"
+done
+
+# 2. Import the built packages with npm: specifiers and run small evaluations, with NO permission:
+#    no file, env, net or run access (module loading itself needs none).
+# --config examples/deno.json: "nodeModulesDir": "manual" resolves npm: specifiers from node_modules;
+# --cached-only: never download anything.
+exec "$deno" run --cached-only --no-prompt --config examples/deno.json scripts/deno-smoke.ts "$@"

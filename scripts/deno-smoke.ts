@@ -1,0 +1,217 @@
+// Deno smoke test: the BUILT packages, imported with npm: specifiers (resolved from the repository's
+// node_modules, see examples/deno.json), run small offline evaluations on the bundled samples.
+// Run through scripts/deno-smoke.sh, which gives no permission at all: the main entries must load and
+// evaluate in-memory data without file, environment or network access.
+//
+// Checks are real: expected values are computed here, independently of the pipeline, from the samples.
+import * as core from 'npm:@medeval/core';
+import * as metrics from 'npm:@medeval/metrics';
+import { cmexam } from 'npm:@medeval/datasets-cmexam';
+import { huatuo } from 'npm:@medeval/datasets-huatuo';
+import plugins, { hallucinatedOptionRate } from '../examples/custom-metric/index.js';
+import type { EvalRecord, Model, ResultJson, Sample } from 'npm:@medeval/core';
+
+let passed = 0;
+let failed = 0;
+
+async function check(name: string, body: () => void | Promise<void>): Promise<void> {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`not ok - ${name}`);
+    console.log(`  ${error instanceof Error ? (error.stack ?? error.message).replaceAll('\n', '\n  ') : String(error)}`);
+  }
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+function close(actual: number | null | undefined, expected: number, what: string): void {
+  assert(typeof actual === 'number', `${what}: expected a number, got ${actual}`);
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+  assert(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected}, got ${actual}`);
+}
+
+/** A sink that keeps records in memory (what a notebook would use instead of a run folder). */
+function memorySink(): core.RecordSink & { records: EvalRecord[]; result: ResultJson | null } {
+  const sink = {
+    records: [] as EvalRecord[],
+    result: null as ResultJson | null,
+    write(record: EvalRecord) {
+      sink.records.push(record);
+    },
+    finish(result: ResultJson) {
+      sink.result = result;
+      return Promise.resolve();
+    },
+  };
+  return sink;
+}
+
+async function collect<S extends Sample>(samples: AsyncIterable<S>): Promise<S[]> {
+  const out: S[] = [];
+  for await (const sample of samples) out.push(sample);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Runtime and entries
+// ---------------------------------------------------------------------------------------------------
+
+await check('runs on Deno 2 with the built packages', () => {
+  assert(typeof Deno !== 'undefined' && Deno.version.deno.startsWith('2.'), `not Deno 2: ${Deno.version.deno}`);
+  for (const name of ['evaluate', 'score', 'compare', 'fromFunction', 'openaiCompatible', 'defineMetric']) {
+    assert(typeof (core as Record<string, unknown>)[name] === 'function', `@medeval/core has no ${name}()`);
+  }
+  assert(Object.keys(metrics).length > 0, '@medeval/metrics exports nothing');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// CMExam: the bundled sample, a model of our own (fromFunction), and the offline baseline
+// ---------------------------------------------------------------------------------------------------
+
+interface CmexamInput {
+  question: string;
+  options: Array<{ letter: string; text: string }>;
+}
+interface CmexamTarget {
+  answer: string;
+  explanation: string;
+}
+type CmexamSample = Sample<CmexamInput, CmexamTarget>;
+
+// A classic test-taking heuristic as a model: answer the option with the longest text (first on ties).
+function longestOption(sample: CmexamSample): string {
+  let best = sample.input.options[0]!;
+  for (const option of sample.input.options) if ([...option.text].length > [...best.text].length) best = option;
+  return best.letter;
+}
+const longestOptionModel: Model = core.fromFunction(
+  (_request, { sample }) => `答案：${longestOption(sample as CmexamSample)}`,
+  { id: 'smoke:longest-option' },
+);
+
+const cmexamTask = cmexam.answer();
+const cmexamSamples = (await collect(cmexamTask.dataset.samples())) as CmexamSample[];
+const longestSink = memorySink();
+const longest = await core.evaluate({
+  task: cmexamTask,
+  model: longestOptionModel,
+  metrics: [hallucinatedOptionRate],
+  out: longestSink,
+  concurrency: 4,
+});
+
+await check('cmexam: the bundled sample loads, every row, nothing skipped', () => {
+  assert(cmexamSamples.length >= 50, `bundled CMExam sample has ${cmexamSamples.length} samples (< 50)`);
+  const summary = cmexamTask.dataset.summary();
+  assert(summary.skipped === 0, `bundled sample skipped rows: ${JSON.stringify(summary.reasons)}`);
+  assert(new Set(cmexamSamples.map((s) => s.id)).size === cmexamSamples.length, 'sample ids are not unique');
+});
+
+await check('cmexam: evaluate() with a fromFunction model gives the independently computed accuracy', () => {
+  const correct = cmexamSamples.filter((s) => longestOption(s) === s.target.answer).length;
+  assert(longest.counts.samples === cmexamSamples.length, `counts.samples ${longest.counts.samples}`);
+  assert(longest.counts.errors === 0 && longest.counts.unparsed === 0, `counts ${JSON.stringify(longest.counts)}`);
+  close(longest.metrics.accuracy?.value, (100 * correct) / cmexamSamples.length, 'accuracy');
+  assert(longest.metrics.accuracy!.n === cmexamSamples.length, `accuracy n ${longest.metrics.accuracy!.n}`);
+  const ci = longest.metrics.accuracy!.ci95;
+  assert(ci !== null && ci[0] <= longest.metrics.accuracy!.value! && longest.metrics.accuracy!.value! <= ci[1], `ci95 ${ci}`);
+  assert(/deno/i.test(longest.manifest.runtime), `manifest.runtime does not say Deno: ${longest.manifest.runtime}`);
+});
+
+await check('cmexam: records stream to the sink, one per sample, with per-sample scores', () => {
+  assert(longestSink.records.length === cmexamSamples.length, `${longestSink.records.length} records`);
+  const byId = new Map(cmexamSamples.map((s) => [s.id, s]));
+  for (const record of longestSink.records) {
+    const sample = byId.get(record.id);
+    assert(sample, `record for unknown id ${record.id}`);
+    assert(record.status === 'ok', `record ${record.id}: status ${record.status}`);
+    assert(record.output === `答案：${longestOption(sample)}`, `record ${record.id}: output ${record.output}`);
+    assert(record.scores.accuracy === (longestOption(sample) === sample.target.answer ? 1 : 0), `record ${record.id}: accuracy score`);
+  }
+  assert(longestSink.result !== null, 'sink.finish() was not called');
+});
+
+await check('cmexam: results are sliced by the five annotation dimensions', () => {
+  const dimensions = Object.keys(longest.slices);
+  assert(dimensions.length >= 5, `slices: ${dimensions.join(', ')}`);
+  for (const [dimension, values] of Object.entries(longest.slices)) {
+    const total = Object.values(values).reduce((sum, slice) => sum + slice.n, 0);
+    assert(total === cmexamSamples.length, `slice ${dimension}: n adds up to ${total}, not ${cmexamSamples.length}`);
+  }
+});
+
+await check('cmexam: a third-party metric (examples/custom-metric) runs inside evaluate()', () => {
+  const rate = longest.metrics.hallucinated_option_rate;
+  assert(rate, 'hallucinated_option_rate missing from results');
+  // The longest-option model only names letters that exist, so nothing is hallucinated.
+  close(rate.value, 0, 'hallucinated_option_rate');
+  assert(rate.n === cmexamSamples.length, `hallucinated_option_rate n ${rate.n}`);
+  assert(Array.isArray(plugins) && plugins.length === 2, 'default export');
+});
+
+const baselineSink = memorySink();
+const baseline = await core.evaluate({
+  task: cmexamTask,
+  model: cmexam.baselines.bm25(),
+  out: baselineSink,
+});
+
+await check('cmexam: the offline BM25 baseline answers every sample', () => {
+  assert(baseline.counts.samples === cmexamSamples.length, `counts.samples ${baseline.counts.samples}`);
+  assert(baseline.counts.errors === 0, `errors ${baseline.counts.errors}`);
+  const value = baseline.metrics.accuracy?.value;
+  assert(typeof value === 'number' && value >= 0 && value <= 100, `accuracy ${value}`);
+  const correct = baselineSink.records.filter((r) => r.scores.accuracy === 1).length;
+  close(value, (100 * correct) / cmexamSamples.length, 'accuracy from records');
+});
+
+await check('compare(): paired difference of the two CMExam runs', async () => {
+  const comparison = await core.compare(
+    { result: longest, records: longestSink.records },
+    { result: baseline, records: baselineSink.records },
+  );
+  const accuracy = comparison.metrics.accuracy;
+  assert(comparison.n === cmexamSamples.length, `compare n ${comparison.n}`);
+  close(accuracy.delta, baseline.metrics.accuracy!.value! - longest.metrics.accuracy!.value!, 'delta = b - a');
+  assert(typeof accuracy.p === 'number' && accuracy.p >= 0 && accuracy.p <= 1, `p ${accuracy.p}`);
+});
+
+await check('results render in a notebook: [Symbol.for("Jupyter.display")]() gives HTML and Markdown', () => {
+  const display = (longest as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for('Jupyter.display')];
+  assert(typeof display === 'function', 'no Jupyter.display on the result');
+  const bundle = display.call(longest);
+  assert(bundle['text/html']?.includes('<table'), 'text/html has no table');
+  assert(bundle['text/markdown']?.includes('|'), 'text/markdown has no table');
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Huatuo-26M: the bundled sample with the offline BM25 baseline
+// ---------------------------------------------------------------------------------------------------
+
+const huatuoTask = huatuo.qa();
+const huatuoSamples = await collect(huatuoTask.dataset.samples());
+const huatuoResult = await core.evaluate({
+  task: huatuoTask,
+  model: huatuo.resolveBaseline('baseline:bm25', { task: huatuoTask })!,
+});
+
+await check('huatuo: BM25 baseline on the bundled sample gives the ten metrics', () => {
+  assert(huatuoSamples.length > 0, 'bundled Huatuo sample is empty');
+  assert(huatuoResult.counts.samples === huatuoSamples.length, `counts.samples ${huatuoResult.counts.samples}`);
+  assert(huatuoResult.counts.errors === 0, `errors ${huatuoResult.counts.errors}`);
+  for (const name of ['bleu1', 'bleu2', 'bleu3', 'bleu4', 'gleu', 'rouge1', 'rouge2', 'rougeL', 'distinct1', 'distinct2']) {
+    const value = huatuoResult.metrics[name]?.value;
+    assert(typeof value === 'number' && Number.isFinite(value), `${name}: ${value}`);
+    const max = name.startsWith('distinct') ? 1 : 100;
+    assert(value >= 0 && value <= max, `${name} out of range: ${value}`);
+  }
+});
+
+console.log(`\ndeno-smoke: ${passed} passed, ${failed} failed`);
+if (failed > 0 || passed === 0) Deno.exit(1);

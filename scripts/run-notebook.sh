@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Executes examples/notebook.ipynb headless on the Deno Jupyter kernel with Debian's nbconvert, and fails
+# (exit 1) if any cell fails. The executed copy (with outputs) is written to $NOTEBOOK_OUT
+# (default: test-artifacts/notebook.executed.ipynb).
+# Needs: apt packages jupyter-nbconvert python3-nbclient jupyter-client jupyter-core; Deno
+# (node_modules/.bin/deno from `npm install --no-save deno`, or `deno` on PATH); `npm run build` done.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+notebook="${1:-examples/notebook.ipynb}"
+out="${NOTEBOOK_OUT:-test-artifacts/notebook.executed.ipynb}"
+
+deno="${DENO:-}"
+if [ -z "$deno" ]; then
+  if [ -x node_modules/.bin/deno ]; then deno="$root/node_modules/.bin/deno"
+  elif command -v deno >/dev/null 2>&1; then deno="$(command -v deno)"
+  else
+    echo "run-notebook: Deno not found. Install it with: npm install --no-save deno" >&2
+    exit 1
+  fi
+fi
+# Debian's Jupyter lives under /usr/bin and imports Debian's python3 modules; a pyenv/venv python3 earlier
+# on PATH would not see them, so prefer /usr/bin/jupyter when it exists.
+jupyter="${JUPYTER:-}"
+if [ -z "$jupyter" ]; then
+  if [ -x /usr/bin/jupyter ]; then jupyter=/usr/bin/jupyter
+  elif command -v jupyter >/dev/null 2>&1; then jupyter="$(command -v jupyter)"
+  else
+    echo "run-notebook: jupyter not found. Install: apt-get install -y --no-install-recommends jupyter-nbconvert python3-nbclient jupyter-client jupyter-core" >&2
+    exit 1
+  fi
+fi
+if [ ! -f packages/core/dist/index.js ]; then
+  echo "run-notebook: packages/core/dist is missing; run 'npm run build' first" >&2
+  exit 1
+fi
+
+# A kernelspec of our own name, re-registered on every run so it points at THIS deno binary, and leaves a
+# user's own "deno" kernel alone. (deno jupyter --install writes to ~/.local/share/jupyter/kernels.)
+kernel=medeval-deno
+"$deno" jupyter --install --force --name "$kernel" --display "Deno (medeval)" >/dev/null 2>&1 || {
+  echo "run-notebook: 'deno jupyter --install' failed" >&2
+  "$deno" jupyter --install --force --name "$kernel" --display "Deno (medeval)" >&2 || true
+  exit 1
+}
+
+mkdir -p "$(dirname "$out")"
+echo "run-notebook: executing $notebook on kernel $kernel ($("$deno" --version | head -n 1))"
+# nbconvert exits non-zero on the first failing cell (allow_errors is false by default); the kernel starts
+# in the notebook's folder, where examples/deno.json sets "nodeModulesDir": "manual".
+"$jupyter" nbconvert --to notebook --execute \
+  --ExecutePreprocessor.kernel_name="$kernel" \
+  --ExecutePreprocessor.timeout=300 \
+  --output-dir "$(dirname "$out")" --output "$(basename "$out")" \
+  "$notebook"
+
+# Belt and braces: also fail if any output recorded an error (e.g. an unhandled rejection reported late).
+/usr/bin/env python3 - "$out" <<'PY'
+import json, sys
+nb = json.load(open(sys.argv[1], encoding="utf-8"))
+errors = [(i, o.get("ename"), o.get("evalue")) for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code"
+          for o in c.get("outputs", []) if o.get("output_type") == "error"]
+if errors:
+    for i, name, value in errors:
+        print(f"run-notebook: cell {i} failed: {name}: {value}", file=sys.stderr)
+    sys.exit(1)
+cells = sum(1 for c in nb["cells"] if c["cell_type"] == "code")
+print(f"run-notebook: {cells} code cells executed, 0 failed")
+PY

@@ -1,0 +1,152 @@
+// `medeval bleu` / `medeval rouge` on files of lines, checked against the golden sacrebleu 2.6.0 and
+// rouge-score 0.1.2 values (fixtures/golden). Texts that contain a line break are written with it replaced
+// by a space: every tokenizer used here treats both as the same separator, so the golden values still hold.
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, GOLDEN, medeval, tempDir } from './helpers.js';
+
+interface Case {
+  id: string;
+  lang: string;
+  hyp: string;
+  ref: string;
+}
+const corpus = JSON.parse(readFileSync(join(GOLDEN, 'corpus.json'), 'utf8')) as { cases: Case[] };
+const sacrebleu = JSON.parse(readFileSync(join(GOLDEN, 'sacrebleu.json'), 'utf8')) as {
+  corpus: Array<{ subset: string; case_ids: string[]; results: Record<string, Record<string, number | number[]>> }>;
+};
+const rougeScore = JSON.parse(readFileSync(join(GOLDEN, 'rouge_score.json'), 'utf8')) as {
+  cases: Array<{ id: string; lang: string; modes: Record<string, { scores: Record<string, { precision: number; recall: number; fmeasure: number }> }> }>;
+  means: Record<string, Record<string, { precision: number; recall: number; fmeasure: number }>>;
+};
+const byId = new Map(corpus.cases.map((c) => [c.id, c]));
+const oneLine = (text: string) => text.replace(/\r\n|\r|\n/g, ' ');
+
+async function writePair(dir: string, name: string, cases: Case[]): Promise<{ hyp: string; ref: string }> {
+  const hyp = join(dir, `${name}.hyp.txt`);
+  const ref = join(dir, `${name}.ref.txt`);
+  await writeFile(hyp, cases.map((c) => `${oneLine(c.hyp)}\n`).join(''));
+  await writeFile(ref, cases.map((c) => `${oneLine(c.ref)}\n`).join(''));
+  return { hyp, ref };
+}
+
+const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9);
+
+let dir: string;
+beforeAll(async () => {
+  assertBuilt();
+  dir = await tempDir();
+});
+
+describe('medeval bleu', () => {
+  it.each([
+    ['zh_all', 'zh'],
+    ['zh_all', 'char'],
+    ['zh_paraphrase', 'zh'],
+    ['zh_qa', '13a'],
+    ['en_all', '13a'],
+  ])('%s --tokenize %s equals sacrebleu corpus_bleu', async (subset, tokenize) => {
+    const golden = sacrebleu.corpus.find((c) => c.subset === subset)!;
+    const expected = golden.results[`corpus_bleu|${tokenize}|exp`]!;
+    const files = await writePair(dir, `${subset}-${tokenize}`, golden.case_ids.map((id) => byId.get(id)!));
+    const result = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--tokenize', tokenize, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(Object.keys(json).sort()).toEqual(['bp', 'counts', 'ref_len', 'score', 'signature', 'sys_len', 'totals']);
+    expect(json.counts).toEqual(expected.counts);
+    expect(json.totals).toEqual(expected.totals);
+    expect(json.sys_len).toBe(expected.sys_len);
+    expect(json.ref_len).toBe(expected.ref_len);
+    close(json.bp as number, expected.bp as number);
+    close(json.score as number, expected.score as number);
+    expect(json.signature).toMatch(new RegExp(`tok:${tokenize}`));
+  });
+
+  it('defaults to tokenize zh and prints the score and signature as text', async () => {
+    const golden = sacrebleu.corpus.find((c) => c.subset === 'zh_paraphrase')!;
+    const files = await writePair(dir, 'text', golden.case_ids.map((id) => byId.get(id)!));
+    const result = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref]);
+    expect(result.code).toBe(0);
+    const score = (golden.results['corpus_bleu|zh|exp']!.score as number).toFixed(2);
+    expect(result.stdout).toContain(`BLEU = ${score}`);
+    expect(result.stdout).toMatch(/tok:zh/);
+  });
+
+  it('exits 1 naming both files and their line counts when they differ', async () => {
+    const hyp = join(dir, 'short.txt');
+    const ref = join(dir, 'long.txt');
+    await writeFile(hyp, '一\n二\n');
+    await writeFile(ref, '一\n二\n三\n');
+    const result = await medeval(['bleu', '--hyp', hyp, '--ref', ref]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${hyp} has 2 lines, ${ref} has 3`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 naming the file and line of bytes that are not UTF-8', async () => {
+    const hyp = join(dir, 'gbk.txt');
+    const ref = join(dir, 'utf8.txt');
+    // line 2 is 糖尿病 in GBK
+    await writeFile(hyp, Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xcc, 0xc7, 0xc4, 0xf2, 0xb2, 0xa1]), Buffer.from('\n')]));
+    await writeFile(ref, 'ok\n糖尿病\n');
+    const result = await medeval(['rouge', '--hyp', hyp, '--ref', ref]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${hyp}:2: not valid UTF-8`);
+  });
+});
+
+describe('medeval rouge', () => {
+  const zhCases = corpus.cases.filter((c) => c.lang === 'zh');
+
+  it('defaults to rouge-score F on characters averaged over lines, 0–100 (all 283 zh cases)', async () => {
+    const files = await writePair(dir, 'rouge-char', zhCases);
+    const result = await medeval(['rouge', '--hyp', files.hyp, '--ref', files.ref, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, { p: number; r: number; f: number }> & { signature: string };
+    expect(Object.keys(json).sort()).toEqual(['rouge1', 'rouge2', 'rougeL', 'signature']);
+    const means = rougeScore.means['zh|char_ws']!;
+    for (const type of ['rouge1', 'rouge2', 'rougeL'] as const) {
+      close(json[type]!.p, 100 * means[type]!.precision);
+      close(json[type]!.r, 100 * means[type]!.recall);
+      close(json[type]!.f, 100 * means[type]!.fmeasure);
+    }
+    expect(typeof json.signature).toBe('string');
+  });
+
+  it('--tokenize jieba equals rouge-score on jieba words', async () => {
+    const singleLine = zhCases.filter((c) => !/[\r\n]/.test(c.hyp + c.ref));
+    const files = await writePair(dir, 'rouge-jieba', singleLine);
+    const result = await medeval(['rouge', '--hyp', files.hyp, '--ref', files.ref, '--tokenize', 'jieba', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, { p: number; r: number; f: number }>;
+    const goldenCases = new Map(rougeScore.cases.map((c) => [c.id, c]));
+    for (const type of ['rouge1', 'rouge2', 'rougeL'] as const) {
+      const values = singleLine.map((c) => goldenCases.get(c.id)!.modes.jieba_ws!.scores[type]!.fmeasure);
+      close(json[type]!.f, (100 * values.reduce((a, b) => a + b, 0)) / values.length);
+    }
+  });
+
+  it('prints ROUGE-1/2/L and the signature as text', async () => {
+    const files = await writePair(dir, 'rouge-text', zhCases.slice(0, 20));
+    const result = await medeval(['rouge', '--hyp', files.hyp, '--ref', files.ref]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ROUGE-1/);
+    expect(result.stdout).toMatch(/ROUGE-2/);
+    expect(result.stdout).toMatch(/ROUGE-L/);
+    expect(result.stdout).toMatch(/signature/i);
+  });
+
+  it('an empty file pair scores without error', async () => {
+    const hyp = join(dir, 'empty-h.txt');
+    const ref = join(dir, 'empty-r.txt');
+    await writeFile(hyp, '');
+    await writeFile(ref, '');
+    const result = await medeval(['rouge', '--hyp', hyp, '--ref', ref, '--json']);
+    expect(result.code).toBe(0);
+  });
+});
