@@ -132,7 +132,9 @@ await check('cmexam: records stream to the sink, one per sample, with per-sample
     assert(sample, `record for unknown id ${record.id}`);
     assert(record.status === 'ok', `record ${record.id}: status ${record.status}`);
     assert(record.output === `答案：${longestOption(sample)}`, `record ${record.id}: output ${record.output}`);
-    assert(record.scores.accuracy === (longestOption(sample) === sample.target.answer ? 1 : 0), `record ${record.id}: accuracy score`);
+    const right = longestOption(sample) === sample.target.answer;
+    assert(record.items.accuracy === (right ? 1 : 0), `record ${record.id}: accuracy item ${record.items.accuracy}`);
+    assert(record.scores.accuracy === (right ? 100 : 0), `record ${record.id}: accuracy score ${record.scores.accuracy}`);
   }
   assert(longestSink.result !== null, 'sink.finish() was not called');
 });
@@ -167,20 +169,56 @@ await check('cmexam: the offline BM25 baseline answers every sample', () => {
   assert(baseline.counts.errors === 0, `errors ${baseline.counts.errors}`);
   const value = baseline.metrics.accuracy?.value;
   assert(typeof value === 'number' && value >= 0 && value <= 100, `accuracy ${value}`);
-  const correct = baselineSink.records.filter((r) => r.scores.accuracy === 1).length;
+  const correct = baselineSink.records.filter((r) => r.items.accuracy === 1).length;
   close(value, (100 * correct) / cmexamSamples.length, 'accuracy from records');
 });
 
-await check('compare(): paired difference of the two CMExam runs', async () => {
-  const comparison = await core.compare(
-    { result: longest, records: longestSink.records },
-    { result: baseline, records: baselineSink.records },
-  );
-  const accuracy = comparison.metrics.accuracy;
+async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+await check('compare(): paired difference of the two CMExam runs (delta = b - a, McNemar p)', async () => {
+  const comparison = await core.compare({
+    runs: [
+      { name: 'longest-option', results: longest, records: each(longestSink.records) },
+      { name: 'bm25', results: baseline, records: each(baselineSink.records) },
+    ],
+    metrics: cmexamTask.metrics,
+  });
+  assert(!('comparisons' in comparison), 'two runs should give one comparison');
   assert(comparison.n === cmexamSamples.length, `compare n ${comparison.n}`);
+  const accuracy = comparison.metrics.accuracy!;
+  close(accuracy.a, longest.metrics.accuracy!.value!, 'a');
+  close(accuracy.b, baseline.metrics.accuracy!.value!, 'b');
   close(accuracy.delta, baseline.metrics.accuracy!.value! - longest.metrics.accuracy!.value!, 'delta = b - a');
   assert(typeof accuracy.p === 'number' && accuracy.p >= 0 && accuracy.p <= 1, `p ${accuracy.p}`);
+  // Exact two-sided McNemar on the discordant pairs, computed here from the records.
+  const bmById = new Map(baselineSink.records.map((r) => [r.id, r.items.accuracy]));
+  let onlyA = 0;
+  let onlyB = 0;
+  for (const record of longestSink.records) {
+    const a = record.items.accuracy, b = bmById.get(record.id);
+    if (a === 1 && b === 0) onlyA += 1;
+    if (a === 0 && b === 1) onlyB += 1;
+  }
+  close(accuracy.p, mcnemarExact(onlyA, onlyB), 'McNemar p');
+  const display = (comparison as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for('Jupyter.display')];
+  assert(typeof display === 'function' && display.call(comparison)['text/html']?.includes('<table'), 'comparison has no Jupyter display');
 });
+
+/** Exact two-sided McNemar: 2 · P(X ≤ min(b, c)) for X ~ Binomial(b + c, 1/2), capped at 1. */
+function mcnemarExact(b: number, c: number): number {
+  const n = b + c;
+  if (n === 0) return 1;
+  const k = Math.min(b, c);
+  let term = Math.pow(0.5, n); // C(n, 0) / 2^n
+  let tail = term;
+  for (let i = 1; i <= k; i += 1) {
+    term = (term * (n - i + 1)) / i;
+    tail += term;
+  }
+  return Math.min(1, 2 * tail);
+}
 
 await check('results render in a notebook: [Symbol.for("Jupyter.display")]() gives HTML and Markdown', () => {
   const display = (longest as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for('Jupyter.display')];

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtml } from '@medeval/core';
-import { fixtureRun, iterate } from '../../packages/core/src/report/test-fixture.js';
+import { compare, renderComparisonHtml, renderHtml } from '@medeval/core';
+import { fixtureAccuracy, fixtureLength, fixtureRun, iterate } from '../../packages/core/src/report/test-fixture.js';
 
 const CHROMIUM = process.env.MEDEVAL_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -74,6 +74,34 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     await page.selectOption('#medeval-s', '');
 
     await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('renders a comparison page with no script and no request', async () => {
+    const a = fixtureRun(60, 0), b = fixtureRun(60, 3);
+    const comparison = await compare({
+      runs: [
+        { name: 'baseline-A', results: a.result, records: iterate(a.records) },
+        { name: 'model-B<script>window.__pwned=9</script>', results: b.result, records: iterate(b.records) },
+      ],
+      metrics: [fixtureAccuracy, fixtureLength],
+      bootstrapSamples: 200,
+    });
+    const compareFile = join(artifacts, 'compare.html');
+    writeFileSync(compareFile, renderComparisonHtml(comparison));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => void d.dismiss());
+    const url = pathToFileURL(compareFile).href;
+    await page.goto(url, { waitUntil: 'load' });
+    expect(requests.filter((u) => u !== url && !u.startsWith('data:'))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('table').count()).toBe(4);
+    expect(await page.locator('svg.chart').count()).toBe(3);
+    expect(await page.locator('h1').innerText()).toContain('model-B<script>');
+    await page.screenshot({ path: join(artifacts, 'compare.png'), fullPage: true });
     await page.close();
   });
 });

@@ -1,18 +1,20 @@
 // Task names on the command line → the dataset packages' task factories, and `baseline:*` model specs →
 // each dataset package's offline baselines. The CLI holds no dataset logic: everything comes from
-// @medeval/datasets-cmexam and @medeval/datasets-huatuo.
+// @medeval/datasets-cmexam and @medeval/datasets-huatuo (imported only when a task needs them).
 import type { Metric, Model, Task } from '@medeval/core';
-import { UsageError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 
 export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 export interface TaskOptions {
   /** A data file; undefined = the package's bundled sample. */
-  data?: string;
-  protocol?: string;
-  prompt?: string;
-  seed?: number;
+  data?: string | undefined;
+  protocol?: string | undefined;
+  prompt?: string | undefined;
+  seed?: number | undefined;
+  /** CMExam few-shot: k examples picked (seeded) from this file, e.g. the train split. */
+  fewShot?: { data: string; k: number } | undefined;
 }
 
 export function isTaskName(name: string): name is TaskName {
@@ -24,19 +26,23 @@ export function checkTaskName(name: string, command: string): TaskName {
   return name;
 }
 
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
 /** Builds the task; the dataset package validates the protocol and prompt ids and says what is allowed. */
 export async function buildTask(name: TaskName, options: TaskOptions): Promise<Task> {
-  const settings = {
-    ...(options.data !== undefined ? { data: options.data } : {}),
-    ...(options.protocol !== undefined ? { protocol: options.protocol } : {}),
-    ...(options.prompt !== undefined ? { prompt: options.prompt } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-  };
   if (name === 'huatuo') {
+    if (options.fewShot) throw new UsageError('--few-shot is a CMExam option (the huatuo task has no few-shot prompt)', 'run');
     const { huatuo } = await import('@medeval/datasets-huatuo');
-    return huatuo.qa(settings) as unknown as Task;
+    return huatuo.qa(defined({ data: options.data, protocol: options.protocol, prompt: options.prompt, seed: options.seed })) as unknown as Task;
   }
   const { cmexam } = await import('@medeval/datasets-cmexam');
+  const settings = defined({
+    data: options.data,
+    protocol: options.protocol,
+    prompt: options.prompt,
+    fewShot: options.fewShot ? { ...options.fewShot, seed: options.seed ?? 0 } : undefined,
+  });
   if (name === 'cmexam') return cmexam.answer(settings) as unknown as Task;
   if (name === 'cmexam-explanation') return cmexam.explanation(settings) as unknown as Task;
   return cmexam.joint(settings) as unknown as Task;
@@ -45,15 +51,27 @@ export async function buildTask(name: TaskName, options: TaskOptions): Promise<T
 /** The `baseline:<name>` resolver for a task: the dataset package's own offline models. */
 export async function baselineResolver(
   name: TaskName,
-  options: { seed?: number; task: Task },
+  options: { seed?: number | undefined; task: Task; corpus?: string | undefined },
 ): Promise<(baseline: string) => Model | undefined> {
-  const pkg = name === 'huatuo' ? await import('@medeval/datasets-huatuo') : await import('@medeval/datasets-cmexam');
-  return (baseline: string) => pkg.resolveBaseline(baseline, { seed: options.seed, task: options.task } as never) as Model | undefined;
+  if (name === 'huatuo') {
+    const { resolveBaseline } = await import('@medeval/datasets-huatuo');
+    return (baseline) => resolveBaseline(baseline, defined({ task: options.task, seed: options.seed, corpus: options.corpus }));
+  }
+  const { resolveBaseline } = await import('@medeval/datasets-cmexam');
+  return (baseline) => {
+    try {
+      return resolveBaseline(baseline, defined({ seed: options.seed, corpus: options.corpus }));
+    } catch {
+      return undefined; // modelFromSpec then names the unknown baseline
+    }
+  };
 }
 
-/** The metrics a run used, rebuilt from its task and protocol names (for compare/report). */
-export async function metricsFor(taskName: string, protocol: string): Promise<Metric[]> {
-  if (!isTaskName(taskName)) throw new UsageError(`unknown task "${taskName}" in the run folder; tasks: ${TASK_NAMES.join(', ')}`);
+/** The metrics a run used, rebuilt from its task and protocol names (for compare). */
+export async function metricsFor(taskName: string, protocol: string, where: string): Promise<Metric[]> {
+  if (!isTaskName(taskName)) {
+    throw new InputError(`${where}: task "${taskName}" is not one this medeval knows (${TASK_NAMES.join(', ')})`);
+  }
   const task = await buildTask(taskName, { protocol });
   return task.metrics;
 }

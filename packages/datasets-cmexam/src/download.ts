@@ -12,7 +12,7 @@ export interface RemoteFile {
 
 const BASE = 'https://raw.githubusercontent.com/williamliujl/CMExam/main/data';
 
-export const remoteFiles: readonly RemoteFile[] = [
+export const remoteFiles: RemoteFile[] = [
   { name: 'train.csv', url: `${BASE}/train.csv`, rows: 54497 },
   {
     name: 'val.csv',

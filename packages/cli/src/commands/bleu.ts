@@ -37,10 +37,10 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const tokenize = choiceOption(args.values, 'tokenize', spec.name, BLEU_TOKENIZERS);
   const protocol = choiceOption(args.values, 'protocol', spec.name, TEXT_PROTOCOLS);
   const cwdPath = (p: string) => resolve(io.cwd, p);
-  const hyp = { path: hypPath, lines: await readLineFile(cwdPath(hypPath), '--hyp', spec.name) };
+  const hyp = { path: hypPath, lines: await readLineFile(cwdPath(hypPath), '--hyp', spec.name, hypPath) };
   const refs = [];
   for (const path of refPaths) {
-    const ref = { path, lines: await readLineFile(cwdPath(path), '--ref', spec.name) };
+    const ref = { path, lines: await readLineFile(cwdPath(path), '--ref', spec.name, path) };
     checkSameLength(hyp, ref);
     refs.push(ref.lines);
   }

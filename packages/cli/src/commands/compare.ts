@@ -43,7 +43,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   for (const dir of dirs) runs.push(await readRun(resolve(io.cwd, dir), dir));
   checkComparable(runs, dirs);
   const first = runs[0]!.results;
-  const metrics = await metricsFor(first.task.name, first.protocol.name);
+  const metrics = await metricsFor(first.task.name, first.protocol.name, dirs[0]!);
   const comparison = await compare({
     runs: runs.map((run, i) => ({ name: dirs[i]!, results: run.results, records: run.records() })),
     metrics,

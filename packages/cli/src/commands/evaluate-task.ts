@@ -2,7 +2,7 @@
 // evaluate() (core) with a progress display → tables on stdout, load warnings on stderr.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { evaluate, modelFromSpec, renderMarkdown, type Model, type Task } from '@medeval/core';
+import { evaluate, modelFromSpec, type Model, type Task } from '@medeval/core';
 import { UsageError } from '../errors.js';
 import { expandPaths } from '../globs.js';
 import type { CliIO } from '../io.js';
@@ -11,6 +11,7 @@ import { createProgress } from '../progress.js';
 import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { baselineResolver, buildTask, type TaskName } from '../tasks.js';
+import { resultTables } from './tables.js';
 import { printCounts, printLoadSummary } from './load-summary.js';
 
 export interface EvaluateSettings {
@@ -26,7 +27,10 @@ export interface EvaluateSettings {
   maxAttempts?: number | undefined;
   rateLimit?: number | undefined;
   quiet?: boolean;
+  full?: boolean;
   strict?: boolean;
+  corpus?: string | undefined;
+  fewShot?: { k: number; data: string } | undefined;
 }
 
 export async function evaluateTask(
@@ -41,14 +45,20 @@ export async function evaluateTask(
     : [];
   const plugins = await loadMetricPlugins(metricFiles, io.cwd);
 
-  const taskOptions = { protocol: settings.protocol, prompt: settings.prompt, seed: settings.seed };
+  const taskOptions = {
+    protocol: settings.protocol,
+    prompt: settings.prompt,
+    seed: settings.seed,
+    fewShot: settings.fewShot ? { k: settings.fewShot.k, data: resolve(io.cwd, settings.fewShot.data) } : undefined,
+  };
   const tasks: Task[] = files.length
     ? await Promise.all(files.map((file) => buildTask(settings.task, { ...taskOptions, data: resolve(io.cwd, file) })))
     : [await buildTask(settings.task, taskOptions)];
   const combined = combineShards(tasks, files);
   const task = settings.strict ? strictTask(combined) : combined;
 
-  const model = await modelFor(settings.model, settings.task, task, settings.seed, io, settings.command);
+  const corpus = settings.corpus !== undefined ? resolve(io.cwd, settings.corpus) : undefined;
+  const model = await modelFor(settings.model, settings.task, { task, seed: settings.seed, corpus }, io, settings.command);
   const out = resolve(io.cwd, settings.out);
   const progress = createProgress({ stream: io.stderr, env: io.env, label: settings.task });
   let result;
@@ -72,13 +82,19 @@ export async function evaluateTask(
   }
   printLoadSummary(io, task.dataset.summary());
   printCounts(io, result);
-  if (!settings.quiet) io.stdout.write(`\n${renderMarkdown(result)}\n`);
+  if (!settings.quiet) io.stdout.write(`\n${resultTables(result, settings.full ?? false)}\n`);
   io.stdout.write(`Run folder: ${settings.out}\n`);
   return 0;
 }
 
-async function modelFor(spec: string, taskName: TaskName, task: Task, seed: number | undefined, io: CliIO, command: string): Promise<Model> {
-  const resolveBaseline = await baselineResolver(taskName, { task, ...(seed !== undefined ? { seed } : {}) });
+async function modelFor(
+  spec: string,
+  taskName: TaskName,
+  context: { task: Task; seed: number | undefined; corpus: string | undefined },
+  io: CliIO,
+  command: string,
+): Promise<Model> {
+  const resolveBaseline = await baselineResolver(taskName, context);
   try {
     return modelFromSpec(spec, { env: io.env, resolveBaseline });
   } catch (error) {

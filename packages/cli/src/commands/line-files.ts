@@ -5,17 +5,18 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { InputError, UsageError } from '../errors.js';
 
-export async function readLineFile(path: string, flag: string, command: string): Promise<string[]> {
+/** `path` is read; `shown` is the path as the user typed it, for messages. */
+export async function readLineFile(path: string, flag: string, command: string, shown = path): Promise<string[]> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${flag} ${path}: no such file`, command);
-    if (code === 'EISDIR') throw new UsageError(`${flag} ${path}: is a directory, expected a file of lines`, command);
+    if (code === 'ENOENT') throw new UsageError(`${flag} ${shown}: no such file`, command);
+    if (code === 'EISDIR') throw new UsageError(`${flag} ${shown}: is a directory, expected a file of lines`, command);
     throw new InputError(`${path}: cannot read: ${(error as Error).message}`);
   }
-  const text = decodeStrict(bytes, path);
+  const text = decodeStrict(bytes, shown);
   if (text.length === 0) return [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();

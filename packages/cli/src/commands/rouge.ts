@@ -35,8 +35,8 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const refPath = requiredString(args.values, 'ref', spec.name);
   const tokenize = choiceOption(args.values, 'tokenize', spec.name, ROUGE_TOKENIZERS);
   const protocol = choiceOption(args.values, 'protocol', spec.name, TEXT_PROTOCOLS);
-  const hyp = { path: hypPath, lines: await readLineFile(resolve(io.cwd, hypPath), '--hyp', spec.name) };
-  const ref = { path: refPath, lines: await readLineFile(resolve(io.cwd, refPath), '--ref', spec.name) };
+  const hyp = { path: hypPath, lines: await readLineFile(resolve(io.cwd, hypPath), '--hyp', spec.name, hypPath) };
+  const ref = { path: refPath, lines: await readLineFile(resolve(io.cwd, refPath), '--ref', spec.name, refPath) };
   checkSameLength(hyp, ref);
   const result = await computeRouge(hyp.lines, ref.lines, { tokenize, protocol });
   io.stdout.write(booleanOption(args.values, 'json') ? `${JSON.stringify(result, null, 1)}\n` : formatRouge(result));

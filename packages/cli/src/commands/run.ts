@@ -1,7 +1,7 @@
 // `medeval run`: evaluate a model on a task and write a run folder. With no --task it is the embedded
 // default: the bundled CMExam (answers) and Huatuo samples with the offline BM25 baseline.
 import { booleanOption, integerOption, listOption, stringOption } from '../args/values.js';
-import type { CommandSpec, ParsedArgs } from '../args/spec.js';
+import type { CommandSpec, OptionValues, ParsedArgs } from '../args/spec.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { checkTaskName, TASK_NAMES, type TaskName } from '../tasks.js';
@@ -42,11 +42,15 @@ export const spec: CommandSpec = {
     cache: { type: 'string', value: 'DIR', description: 'response cache folder; makes a crashed run resumable' },
     seed: { type: 'string', value: 'N', description: 'seed for baseline:random, few-shot choice and bootstrap', defaultText: '0' },
     prompt: { type: 'string', value: 'ID', description: "prompt id of the task's dataset package" },
+    corpus: { type: 'string', value: 'PATH', description: 'BM25 baseline corpus (CMExam: e.g. train.csv; Huatuo: a QA JSONL)', defaultText: 'the bundled sample, leave-one-out' },
+    'few-shot': { type: 'string', value: 'K', description: 'CMExam: K examples in the prompt, picked with --seed from --train' },
+    train: { type: 'string', value: 'PATH', description: 'CMExam: where few-shot examples come from (train.csv)' },
     metric: { type: 'string', value: 'PATH', multiple: true, description: 'extra metric module(s) or glob patterns (third-party plugins)' },
     timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds (0 = none)', defaultText: '120000' },
     'max-attempts': { type: 'string', value: 'N', description: 'attempts per request, including the first', defaultText: '8' },
     'rate-limit': { type: 'string', value: 'RPM', description: 'at most RPM requests per minute' },
     strict: { type: 'boolean', description: 'stop with exit 1 at the first data row the loader cannot use (default: skip it and report it)' },
+    full: { type: 'boolean', description: 'print every table (overall and per annotation), not just the overall one' },
     quiet: { type: 'boolean', short: 'q', description: 'print no tables, only the run folder path' },
   },
   examples: [
@@ -73,8 +77,12 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     maxAttempts: integerOption(values, 'max-attempts', spec.name, { min: 1, max: 100 }),
     rateLimit: integerOption(values, 'rate-limit', spec.name, { min: 1 }),
     quiet: booleanOption(values, 'quiet'),
+    full: booleanOption(values, 'full'),
     strict: booleanOption(values, 'strict'),
+    corpus: stringOption(values, 'corpus'),
+    fewShot: fewShotOption(values),
   };
+  checkModelSpec(settings.model);
   const out = stringOption(values, 'out');
   const data = listOption(values, 'data');
 
@@ -94,4 +102,22 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const task = checkTaskName(taskArg, spec.name);
   const folder = out ?? (await defaultRunFolder(io.cwd, task));
   return evaluateTask(io, { ...settings, task, data, out: folder, command: spec.name });
+}
+
+/** The spec's form is checked before any data is read; the adapter checks the rest (URL, key). */
+function checkModelSpec(model: string): void {
+  if (!/^(openai|ollama|openai-compatible|baseline):\S/.test(model)) {
+    throw new UsageError(
+      `--model: model spec "${model}" is not one of openai:<model>, ollama:<model>, openai-compatible:<baseURL>#<model>, baseline:bm25, baseline:random`,
+      spec.name,
+    );
+  }
+}
+
+function fewShotOption(values: OptionValues): { k: number; data: string } | undefined {
+  const k = integerOption(values, 'few-shot', spec.name, { min: 1, max: 20 });
+  const train = stringOption(values, 'train');
+  if (k === undefined && train === undefined) return undefined;
+  if (train === undefined) throw new UsageError('--few-shot needs --train PATH (the file the examples come from)', spec.name);
+  return { k: k ?? 3, data: train };
 }

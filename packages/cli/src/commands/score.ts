@@ -1,6 +1,6 @@
 // `medeval score`: score outputs that already exist (JSON Lines of {"id","output"}), with no model.
 import { resolve } from 'node:path';
-import { renderMarkdown, score } from '@medeval/core';
+import { score } from '@medeval/core';
 import { booleanOption, integerOption, listOption, requiredString, stringOption } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import { expandPaths } from '../globs.js';
@@ -10,6 +10,7 @@ import { createProgress } from '../progress.js';
 import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { buildTask, checkTaskName, TASK_NAMES } from '../tasks.js';
+import { resultTables } from './tables.js';
 import { printCounts, printLoadSummary, printPredictionsSummary } from './load-summary.js';
 
 export const spec: CommandSpec = {
@@ -31,6 +32,7 @@ export const spec: CommandSpec = {
     seed: { type: 'string', value: 'N', description: 'seed for bootstrap intervals', defaultText: '0' },
     metric: { type: 'string', value: 'PATH', multiple: true, description: 'extra metric module(s) or glob patterns' },
     strict: { type: 'boolean', description: 'stop with exit 1 at the first data row the loader cannot use (default: skip it and report it)' },
+    full: { type: 'boolean', description: 'print every table (overall and per annotation), not just the overall one' },
     quiet: { type: 'boolean', short: 'q', description: 'print no tables, only the run folder path' },
   },
   examples: [
@@ -77,7 +79,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   printLoadSummary(io, task.dataset.summary());
   printPredictionsSummary(io, result.predictions);
   printCounts(io, result);
-  if (!booleanOption(values, 'quiet')) io.stdout.write(`\n${renderMarkdown(result)}\n`);
+  if (!booleanOption(values, 'quiet')) io.stdout.write(`\n${resultTables(result, booleanOption(values, 'full'))}\n`);
   io.stdout.write(`Run folder: ${out}\n`);
   return 0;
 }

@@ -20,7 +20,7 @@ const toyModel = (calls: { n: number } = { n: 0 }) =>
 describe('evaluate() options', () => {
   it('explains invalid options naming each one', async () => {
     const bad = evaluate({ task: toyTask(2), model: toyModel(), concurrency: 0, maxAttempts: 1.5, cache: 42 } as never);
-    await expect(bad).rejects.toThrow(/evaluate\(\): invalid options:\n {2}- concurrency: .*\n {2}- maxAttempts: .*\n {2}- cache: must be a directory path or a Cache object/);
+    await expect(bad).rejects.toThrow(/evaluate\(\): invalid options:\n {2}- concurrency: .*\n {2}- maxAttempts: .*\n {2}- cache: must be a directory path, false, or a Cache object/);
     await expect(evaluate({ task: toyTask(2), model: { id: 'x' } } as never)).rejects.toThrow(/model: must be a Model/);
     await expect(evaluate(undefined as never)).rejects.toThrow(/expected an options object/);
   });

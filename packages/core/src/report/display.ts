@@ -2,8 +2,9 @@
 // comparisons render as HTML tables with charts, and as Markdown.
 import type { ResultJson } from '../types.js';
 import { htmlFragment } from './html-page.js';
-import { resultFragment } from './html-fragment.js';
-import { renderMarkdown } from './markdown.js';
+import { dimensionSection, overallSection, resultFragment } from './html-fragment.js';
+import { dimensionTable, overallMarkdown, renderMarkdown } from './markdown.js';
+import { orderMetrics } from './format.js';
 
 export const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
 
@@ -12,8 +13,23 @@ export interface DisplayBundle {
   'text/markdown': string;
 }
 
-/** Adds a non-enumerable display method (JSON.stringify and spreads are unaffected). Returns the same object. */
+/**
+ * Adds non-enumerable display methods (JSON.stringify, Object.keys and spreads are unaffected) to the
+ * result, to `result.metrics` (the overall table) and to each `result.slices[dimension]` (that
+ * dimension's table), so each of them renders as a table when it is a notebook cell's value.
+ * Returns the same object.
+ */
 export function attachDisplay<T extends ResultJson>(result: T): T {
+  defineDisplay(result.metrics, () => ({
+    'text/html': htmlFragment(overallSection(result)),
+    'text/markdown': overallMarkdown(result).join('\n'),
+  }));
+  for (const dimension of Object.keys(result.slices)) {
+    defineDisplay(result.slices[dimension]!, () => ({
+      'text/html': htmlFragment(dimensionSection(result, dimension)),
+      'text/markdown': dimensionTable(result, dimension, result.slices[dimension]!, orderMetrics(Object.keys(result.metrics))).join('\n'),
+    }));
+  }
   return defineDisplay(result, () => ({
     'text/html': htmlFragment(resultFragment(result)),
     'text/markdown': renderMarkdown(result),

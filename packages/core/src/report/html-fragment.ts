@@ -11,23 +11,32 @@ import { barChart, type BarRow } from './svg-chart.js';
 export function resultFragment(result: ResultJson): string {
   const metrics = orderMetrics(Object.keys(result.metrics));
   const parts = [header(result), overallTable(result, metrics), chartsSection(result, metrics)];
-  for (const [dimension, values] of Object.entries(result.slices)) {
-    const keys = Object.keys(values);
-    const rows = keys.map((key) => {
-      const slice = values[key]!;
-      const title = slice.label && slice.label !== key ? ` title="${escapeHtml(key)}"` : '';
-      return `<tr><td${title}>${escapeHtml(slice.label ?? key)}</td><td>${slice.n}</td>${metrics.map((m) => metricCell(m, slice.metrics[m])).join('')}</tr>`;
-    });
-    parts.push(
-      `<section><h2>${escapeHtml(dimension)}</h2>`,
-      keys.length === 0
-        ? '<p class="muted">No samples.</p>'
-        : `<table><thead><tr><th>${escapeHtml(dimension)}</th><th>n</th>${metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
-      signature(result),
-      '</section>',
-    );
-  }
+  for (const dimension of Object.keys(result.slices)) parts.push(dimensionSection(result, dimension, metrics));
   return parts.join('\n');
+}
+
+/** One annotation dimension: a table of its values (label, n, every metric with its interval). */
+export function dimensionSection(result: ResultJson, dimension: string, metrics = orderMetrics(Object.keys(result.metrics))): string {
+  const values = result.slices[dimension] ?? {};
+  const keys = Object.keys(values);
+  const rows = keys.map((key) => {
+    const slice = values[key]!;
+    const title = slice.label && slice.label !== key ? ` title="${escapeHtml(key)}"` : '';
+    return `<tr><td${title}>${escapeHtml(slice.label ?? key)}</td><td>${slice.n}</td>${metrics.map((m) => metricCell(m, slice.metrics[m])).join('')}</tr>`;
+  });
+  return [
+    `<section><h2>${escapeHtml(dimension)}</h2>`,
+    keys.length === 0
+      ? '<p class="muted">No samples.</p>'
+      : `<table><thead><tr><th>${escapeHtml(dimension)}</th><th>n</th>${metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    signature(result),
+    '</section>',
+  ].join('');
+}
+
+/** The overall table alone. */
+export function overallSection(result: ResultJson): string {
+  return overallTable(result, orderMetrics(Object.keys(result.metrics)));
 }
 
 function header(result: ResultJson): string {

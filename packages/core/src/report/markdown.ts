@@ -10,15 +10,25 @@ export function renderMarkdown(result: ResultJson): string {
   const out: string[] = [];
   out.push(`# ${escapeMarkdownCell(reportTitle(result))}`, '');
   out.push(...summaryLines(result), '');
-  out.push('## Overall', '');
-  out.push(tableRow(['Model', ...metrics.map(metricLabel)]), tableRule(metrics.length + 1));
-  out.push(tableRow([escapeMarkdownCell(result.model?.id ?? '—'), ...metrics.map((m) => formatMetric(m, result.metrics[m]))]));
-  out.push(tableRow(['*n*', ...metrics.map((m) => String(result.metrics[m]?.n ?? 0))]));
-  out.push('', ...footer(result), '');
+  out.push(...overallMarkdown(result), '');
   for (const [dimension, values] of Object.entries(result.slices)) {
     out.push(...dimensionTable(result, dimension, values, metrics), '');
   }
   return out.join('\n').replace(/\n+$/, '\n');
+}
+
+export function overallMarkdown(result: ResultJson): string[] {
+  const metrics = orderMetrics(Object.keys(result.metrics));
+  return [
+    '## Overall',
+    '',
+    tableRow(['Model', ...metrics.map(metricLabel)]),
+    tableRule(metrics.length + 1),
+    tableRow([escapeMarkdownCell(result.model?.id ?? '—'), ...metrics.map((m) => formatMetric(m, result.metrics[m]))]),
+    tableRow(['*n*', ...metrics.map((m) => String(result.metrics[m]?.n ?? 0))]),
+    '',
+    ...footer(result),
+  ];
 }
 
 export function dimensionTable(

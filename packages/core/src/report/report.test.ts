@@ -99,5 +99,13 @@ describe('renderJson and attachDisplay', () => {
     expect(bundle['text/html']).toMatch(/^<div class="medeval"><style>/);
     expect(bundle['text/html']).toContain('<svg ');
     expect(bundle['text/html']).not.toContain('<script');
+    // slices and the overall metrics display as their own tables
+    const slice = shown.slices['Medical Discipline'] as unknown as Record<symbol, () => Record<string, string>>;
+    expect(slice[JUPYTER_DISPLAY]!()['text/markdown']).toMatch(/^## Medical Discipline\n\n\| Medical Discipline \| n \| Acc \| Distinct-1 \|/);
+    expect(slice[JUPYTER_DISPLAY]!()['text/html']).toContain('<td title="临床医学">ClinMed</td>');
+    const overall = shown.metrics as unknown as Record<symbol, () => Record<string, string>>;
+    expect(overall[JUPYTER_DISPLAY]!()['text/markdown']).toMatch(/^## Overall/);
+    expect(Object.keys(shown.slices['Medical Discipline']!)).toEqual(['中医学', '临床医学', '药学']); // equal n: code-point order
+    expect(renderJson(shown)).toBe(before);
   });
 });

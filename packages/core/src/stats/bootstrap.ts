@@ -26,8 +26,10 @@ export function bootstrapDistribution<Item>(
   const rng = createRng(options.seed);
   // One buffer reused for every resample: aggregate functions are pure and do not keep their input.
   const buffer = new Array<Item>(n);
+  const picks = new Uint32Array(n);
   for (let r = 0; r < b; r++) {
-    for (let i = 0; i < n; i++) buffer[i] = items[rng.int(n)]!;
+    rng.fillInts(picks, n);
+    for (let i = 0; i < n; i++) buffer[i] = items[picks[i]!]!;
     out[r] = aggregate(buffer);
   }
   return out;

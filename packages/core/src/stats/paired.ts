@@ -36,10 +36,12 @@ export function pairedBootstrap<Item>(
   const rng = createRng(options.seed);
   const bufA = new Array<Item>(n);
   const bufB = new Array<Item>(n);
+  const picks = new Uint32Array(n);
   const deltas = new Float64Array(samples);
   for (let r = 0; r < samples; r++) {
+    rng.fillInts(picks, n);
     for (let i = 0; i < n; i++) {
-      const j = rng.int(n);
+      const j = picks[i]!;
       bufA[i] = itemsA[j]!;
       bufB[i] = itemsB[j]!;
     }

@@ -10,6 +10,8 @@ export interface Rng {
   int(n: number): number;
   /** Uniform unsigned 32-bit integer. */
   uint32(): number;
+  /** Fills `out` with uniform integers in [0, n): the same values as `out.length` calls of `int(n)`. */
+  fillInts(out: Uint32Array, n: number): void;
 }
 
 function splitmix32(state: number): () => number {
@@ -46,7 +48,21 @@ export function xoshiro128ss(state: readonly [number, number, number, number]): 
     return result;
   };
   const next = () => uint32() / 4294967296;
-  return { uint32, next, int: (n: number) => Math.floor(next() * n) };
+  // The resampling hot loop: same stream as calling int(n) out.length times, without per-call overhead.
+  const fillInts = (out: Uint32Array, n: number) => {
+    let s0 = a, s1 = b, s2 = c, s3 = d;
+    for (let i = 0; i < out.length; i++) {
+      const x = Math.imul(s1, 5);
+      const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      out[i] = Math.floor((result / 4294967296) * n);
+    }
+    a = s0 >>> 0; b = s1 >>> 0; c = s2 >>> 0; d = s3 >>> 0;
+  };
+  return { uint32, next, int: (n: number) => Math.floor(next() * n), fillInts };
 }
 
 /**

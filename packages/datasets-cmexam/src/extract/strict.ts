@@ -36,7 +36,7 @@ const STATEMENTS: Array<{ rule: StrictRule; re: RegExp }> = [
     // 答案：C / 答案是C / 正确答案为 A、B / 【答案】C / 答案应选C / 答案：选项C
     rule: 'answer-statement',
     re: new RegExp(
-      String.raw`答案\s*[】\]]?\s*(?:应该|应当|应)?\s*(?:[:：]|是|为|选择|选)\s*(?:[:：]|是|为|选择|选)?\s*(?:选项)?\s*${OPEN}(${LETTERS})${CLOSE}${END}`,
+      String.raw`答案\s*(?:[】\]]\s*[:：]?|(?:应该|应当|应)?\s*(?:[:：]|是|为|选择|选)\s*(?:[:：]|是|为|选择|选)?)\s*(?:选项)?\s*${OPEN}(${LETTERS})${CLOSE}${END}`,
       'g',
     ),
   },
@@ -52,7 +52,7 @@ const STATEMENTS: Array<{ rule: StrictRule; re: RegExp }> = [
     // The answer is C / Answer: B / the correct answer is (A) and (C) / final answer: option D
     rule: 'english',
     re: new RegExp(
-      String.raw`\b(?:[Tt]he\s+)?(?:[Cc]orrect\s+|[Ff]inal\s+|[Bb]est\s+)?[Aa]nswer\s*(?:is|:|would\s+be|should\s+be)\s*:?\s*(?:[Oo]ption\s*|[Cc]hoice\s*)?[(\[]?([A-E](?:[)\]]?(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[(\[]?[A-E])*)[)\]]?(?![A-Za-z0-9])`,
+      String.raw`\b(?:[Tt]he\s+)?(?:[Cc]orrect\s+|[Ff]inal\s+|[Bb]est\s+)?[Aa]nswer\s*(?:is|:|would\s+be|should\s+be)\s*:?\s*(?:[Oo]ption\s*|[Cc]hoice\s*)?[(\[]?([A-E](?:[)\]]?(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+)[(\[]?[A-E])*)[)\]]?(?![A-Za-z0-9])(?!\s*(?:or|或)\b)`,
       'g',
     ),
   },
@@ -62,7 +62,7 @@ const STATEMENTS: Array<{ rule: StrictRule; re: RegExp }> = [
 const JSON_ANSWER = /"(?:answer|final_answer|答案|choice|option)s?"\s*:\s*(?:"([^"]*)"|\[([^\]]*)\])/gi;
 const REFUSAL =
   /无法回答|无法确定|不能回答|无法作答|不能提供|无法提供|抱歉|对不起|作为(?:一个)?(?:AI|人工智能)|请咨询|I (?:cannot|can't|am unable)|as an AI/i;
-const NEGATION = /不是|而非|并非|错误|不正确|不对|排除|不选|除外|以外/;
+const NEGATION = /不是|而非|并非|错误|不正确|不对|排除|不选|除外|以外|无关|不相关|不属于/;
 
 /** Full-width letters and colons to ASCII-compatible forms; markdown emphasis removed. */
 export function normalizeOutput(output: string): string {

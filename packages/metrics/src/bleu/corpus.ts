@@ -43,13 +43,17 @@ export function createCorpusBleu(options: SacreBleuOptions = {}): CorpusBleuAccu
   let count = 0;
   let nrefs = 0;
   const prep = (s: string) => fn(lowercase ? s.toLowerCase() : s);
+  // The one-pass id path of the named zh/char tokenizers (same tokens, no token strings).
+  const fastName = options.tokenize === 'zh' || options.tokenize === 'char' ? options.tokenize : null;
   return {
     add(hyp, refs) {
       if (typeof hyp !== 'string') throw new TypeError(`hypothesis ${count} is not a string`);
       const present = refs.filter((r): r is string => r !== null && r !== undefined);
       if (present.length === 0) throw new Error(`hypothesis ${count} has no reference (all are null)`);
       nrefs = Math.max(nrefs, refs.length);
-      const s = engine.stats(prep(hyp), present.map(prep), maxOrder, 'sacrebleu');
+      const s = fastName
+        ? engine.statsOfTexts(fastName, lowercase ? hyp.toLowerCase() : hyp, lowercase ? present.map((r) => r.toLowerCase()) : present, maxOrder, 'sacrebleu')!
+        : engine.stats(prep(hyp), present.map(prep), maxOrder, 'sacrebleu');
       for (let i = 0; i < maxOrder; i++) {
         correct[i]! += s.matches[i]!;
         total[i]! += s.totals[i]!;

@@ -1,7 +1,7 @@
 // The hot path shared by every BLEU variant: clipped n-gram matches between one hypothesis and its
-// references, on integer token ids. N-grams are interned per order as numbers
-// (key = id of the (n-1)-gram prefix × 2^26 + id of the last token), in an open-addressing table that
-// is reused across pairs — no per-n-gram string concatenation and no Map in the inner loop.
+// references, on integer token ids. N-grams are interned per order from integer pairs in an
+// open-addressing table reused across pairs — no per-n-gram string concatenation and no Map in the
+// inner loop.
 
 const TOKEN_LIMIT = 1 << 26;
 
@@ -30,6 +30,15 @@ export class TokenVocab {
     return id;
   }
 
+  /** Id of a one-code-point token given as a code point. */
+  idOfCodePoint(cp: number): number {
+    const table = this.byCodePoint;
+    if (table === null) return this.id(String.fromCodePoint(cp));
+    let id = table[cp]!;
+    if (id < 0) table[cp] = id = this.fresh();
+    return id;
+  }
+
   ids(tokens: readonly string[]): Int32Array {
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) out[i] = this.id(tokens[i]!);
@@ -50,9 +59,14 @@ export interface PairCounts {
   refLens: number[];
 }
 
-/** Counts clipped n-gram matches. One instance holds reusable scratch memory; not re-entrant. */
+/**
+ * Counts clipped n-gram matches. Unigram ids are the token ids themselves; an n-gram (n ≥ 2) is
+ * interned per order from the pair (id of its (n-1)-gram prefix, id of its last token) into dense ids.
+ * One instance holds reusable scratch memory; not re-entrant.
+ */
 export class NgramMatcher {
-  private keys = new Float64Array(1024);
+  private keyA = new Int32Array(1024);
+  private keyB = new Int32Array(1024);
   private vals = new Int32Array(1024);
   private stamp = new Int32Array(1024);
   private gen = 0;
@@ -67,46 +81,86 @@ export class NgramMatcher {
   count(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number): PairCounts {
     const matches = new Array<number>(maxOrder).fill(0);
     const hypNgrams = new Array<number>(maxOrder).fill(0);
-    const refLens = refs.map((r) => r.length);
+    const nrefs = refs.length;
+    const refLens = new Array<number>(nrefs);
     let total = hyp.length;
-    for (const r of refs) total += r.length;
-    if (total >= TOKEN_LIMIT) throw new Error('text too long for the n-gram table');
-    this.ensure(total);
-    const texts = [...refs, hyp];
-    for (let t = 0; t < texts.length; t++) {
-      if (this.prevBufs[t] === undefined || this.prevBufs[t]!.length < texts[t]!.length) {
-        this.prevBufs[t] = new Int32Array(Math.max(64, texts[t]!.length * 2));
-        this.curBufs[t] = new Int32Array(Math.max(64, texts[t]!.length * 2));
+    let maxTok = 0;
+    for (let r = 0; r < nrefs; r++) {
+      const ref = refs[r]!;
+      refLens[r] = ref.length;
+      total += ref.length;
+      for (let i = 0; i < ref.length; i++) if (ref[i]! > maxTok) maxTok = ref[i]!;
+    }
+    for (let i = 0; i < hyp.length; i++) if (hyp[i]! > maxTok) maxTok = hyp[i]!;
+    this.ensure(total, maxTok + 1);
+    if (hyp.length === 0) return { matches, hypNgrams, hypLen: 0, refLens };
+    const single = nrefs === 1;
+    const refMax = this.refMax;
+    const refCur = this.refCur;
+    const used = this.used;
+
+    // Order 1: ids are token ids.
+    for (let r = 0; r < nrefs; r++) {
+      const ref = refs[r]!;
+      if (single) {
+        for (let i = 0; i < ref.length; i++) refMax[ref[i]!]!++;
+      } else {
+        for (let i = 0; i < ref.length; i++) refCur[ref[i]!]!++;
+        for (let i = 0; i < ref.length; i++) {
+          const id = ref[i]!;
+          if (refCur[id]! > refMax[id]!) refMax[id] = refCur[id]!;
+        }
+        for (let i = 0; i < ref.length; i++) refCur[ref[i]!] = 0;
       }
     }
-    for (let n = 1; n <= maxOrder; n++) {
+    let m = 0;
+    for (let i = 0; i < hyp.length; i++) {
+      const id = hyp[i]!;
+      if (used[id]! < refMax[id]!) {
+        used[id]!++;
+        m++;
+      }
+    }
+    matches[0] = m;
+    hypNgrams[0] = hyp.length;
+    for (let i = 0; i < hyp.length; i++) used[hyp[i]!] = 0;
+    for (let r = 0; r < nrefs; r++) {
+      const ref = refs[r]!;
+      for (let i = 0; i < ref.length; i++) refMax[ref[i]!] = 0;
+    }
+
+    const texts = nrefs === 1 ? [refs[0]!, hyp] : [...refs, hyp];
+    for (let t = 0; t < texts.length; t++) {
+      const len = texts[t]!.length;
+      if (this.prevBufs[t] === undefined || this.prevBufs[t]!.length < len) {
+        this.prevBufs[t] = new Int32Array(Math.max(64, len * 2));
+        this.curBufs[t] = new Int32Array(Math.max(64, len * 2));
+      }
+    }
+    for (let n = 2; n <= maxOrder; n++) {
       const hypCount = hyp.length - n + 1;
       if (hypCount <= 0) break; // no hyp n-grams of this order or higher
       hypNgrams[n - 1] = hypCount;
       this.gen++;
       this.nextId = 0;
-      const single = refs.length === 1;
-      for (let r = 0; r < refs.length; r++) {
+      for (let r = 0; r < nrefs; r++) {
         const ref = refs[r]!;
         const cnt = ref.length - n + 1;
         if (cnt <= 0) continue;
         const ids = this.ngramIds(ref, n, r, cnt);
         if (single) {
-          for (let i = 0; i < cnt; i++) this.refMax[ids[i]!]!++;
+          for (let i = 0; i < cnt; i++) refMax[ids[i]!]!++;
         } else {
-          for (let i = 0; i < cnt; i++) this.refCur[ids[i]!]!++;
+          for (let i = 0; i < cnt; i++) refCur[ids[i]!]!++;
           for (let i = 0; i < cnt; i++) {
             const id = ids[i]!;
-            const c = this.refCur[id]!;
-            if (c > this.refMax[id]!) this.refMax[id] = c;
+            if (refCur[id]! > refMax[id]!) refMax[id] = refCur[id]!;
           }
-          for (let i = 0; i < cnt; i++) this.refCur[ids[i]!] = 0;
+          for (let i = 0; i < cnt; i++) refCur[ids[i]!] = 0;
         }
       }
-      const ids = this.ngramIds(hyp, n, refs.length, hypCount);
-      let m = 0;
-      const used = this.used;
-      const refMax = this.refMax;
+      const ids = this.ngramIds(hyp, n, nrefs, hypCount);
+      m = 0;
       for (let i = 0; i < hypCount; i++) {
         const id = ids[i]!;
         if (used[id]! < refMax[id]!) {
@@ -118,61 +172,61 @@ export class NgramMatcher {
       used.fill(0, 0, this.nextId);
       refMax.fill(0, 0, this.nextId);
     }
-    // Leave the prefix buffers of unused higher orders alone; they are overwritten on the next call.
     return { matches, hypNgrams, hypLen: hyp.length, refLens };
   }
 
-  /** Interned ids of the n-grams of one text; uses and updates that text's prefix-id buffer. */
+  /** Interned ids of the n-grams (n ≥ 2) of one text; reads and updates that text's prefix-id buffer. */
   private ngramIds(tokens: Int32Array, n: number, slot: number, count: number): Int32Array {
-    const prev = this.prevBufs[slot]!;
+    const prev = n === 2 ? tokens : this.prevBufs[slot]!;
     const cur = this.curBufs[slot]!;
-    if (n === 1) {
-      for (let i = 0; i < count; i++) cur[i] = this.intern(tokens[i]!);
-    } else {
-      for (let i = 0; i < count; i++) cur[i] = this.intern(prev[i]! * TOKEN_LIMIT + tokens[i + n - 1]!);
-    }
+    const last = n - 1;
+    for (let i = 0; i < count; i++) cur[i] = this.intern(prev[i]!, tokens[i + last]!);
+    // The buffer just written becomes the prefix buffer of the next order.
+    this.curBufs[slot] = this.prevBufs[slot]!;
     this.prevBufs[slot] = cur;
-    this.curBufs[slot] = prev;
     return cur;
   }
 
-  private intern(key: number): number {
-    const keys = this.keys;
+  private intern(a: number, b: number): number {
     const stamp = this.stamp;
+    const keyA = this.keyA;
+    const keyB = this.keyB;
     const mask = this.mask;
     const gen = this.gen;
-    const lo = key | 0;
-    const hi = (key / 4294967296) | 0;
-    let x = lo ^ Math.imul(hi, 0x85ebca6b);
+    let x = Math.imul(a, 0x85ebca6b) ^ b;
     x = Math.imul(x ^ (x >>> 16), 0x9e3779b1);
     let h = (x ^ (x >>> 15)) & mask;
     for (;;) {
       if (stamp[h] !== gen) {
         stamp[h] = gen;
-        keys[h] = key;
+        keyA[h] = a;
+        keyB[h] = b;
         const id = this.nextId++;
         this.vals[h] = id;
         return id;
       }
-      if (keys[h] === key) return this.vals[h]!;
+      if (keyA[h] === a && keyB[h] === b) return this.vals[h]!;
       h = (h + 1) & mask;
     }
   }
 
-  private ensure(ngrams: number): void {
-    let size = this.keys.length;
+  private ensure(ngrams: number, vocab: number): void {
+    let size = this.keyA.length;
     while (size < ngrams * 2 + 16) size *= 2;
-    if (size !== this.keys.length) {
-      this.keys = new Float64Array(size);
+    if (size !== this.keyA.length) {
+      this.keyA = new Int32Array(size);
+      this.keyB = new Int32Array(size);
       this.vals = new Int32Array(size);
       this.stamp = new Int32Array(size);
       this.mask = size - 1;
       this.gen = 0;
     }
-    if (this.refMax.length < ngrams + 1) {
-      this.refMax = new Int32Array(ngrams * 2);
-      this.refCur = new Int32Array(ngrams * 2);
-      this.used = new Int32Array(ngrams * 2);
+    const need = Math.max(ngrams + 1, vocab);
+    if (this.refMax.length < need) {
+      const size2 = Math.max(need, this.refMax.length * 2);
+      this.refMax = new Int32Array(size2);
+      this.refCur = new Int32Array(size2);
+      this.used = new Int32Array(size2);
     }
   }
 }

@@ -2,6 +2,7 @@
 // from per-sample items (and bootstrap-resampled) without re-tokenizing.
 import { NgramMatcher, TokenVocab } from './ngrams.js';
 import { closestRefLen } from './sacrebleu.js';
+import { TextIds } from './textIds.js';
 
 export type BleuVariant = 'sacrebleu' | 'nmt' | 'nltk';
 
@@ -27,10 +28,27 @@ export class BleuStatsEngine {
     this.vocab = new TokenVocab(flat);
   }
 
+  private textIds: TextIds | null = null;
+
   stats(hyp: readonly string[], refs: readonly (readonly string[])[], maxOrder: number, variant: BleuVariant): BleuStats {
+    return this.statsOfIds(this.vocab.ids(hyp), refs.map((r) => this.vocab.ids(r)), maxOrder, variant);
+  }
+
+  /**
+   * Stats straight from texts for the tokenizers with a one-pass id path (`zh`, `char`); any other
+   * tokenizer name returns null (tokenize, then call stats()).
+   */
+  statsOfTexts(tokenizer: string, hyp: string, refs: readonly string[], maxOrder: number, variant: BleuVariant): BleuStats | null {
+    if (tokenizer !== 'zh' && tokenizer !== 'char') return null;
+    const t = (this.textIds ??= new TextIds(this.vocab));
+    const ids = (s: string) => (tokenizer === 'zh' ? t.zh(s) : t.char(s));
+    return this.statsOfIds(ids(hyp), refs.map(ids), maxOrder, variant);
+  }
+
+  private statsOfIds(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number, variant: BleuVariant): BleuStats {
     if (refs.length === 0) throw new Error('BLEU needs at least one reference per hypothesis');
     if (!Number.isInteger(maxOrder) || maxOrder < 1) throw new Error(`maxOrder must be a positive integer, got ${maxOrder}`);
-    const c = this.matcher.count(this.vocab.ids(hyp), refs.map((r) => this.vocab.ids(r)), maxOrder);
+    const c = this.matcher.count(hyp, refs, maxOrder);
     let totals = c.hypNgrams;
     let refLen: number;
     if (variant === 'nmt') refLen = Math.min(...c.refLens);

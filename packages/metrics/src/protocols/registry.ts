@@ -88,3 +88,12 @@ export function getProtocol(name: string): ProtocolInfo {
 export function protocolPrefix(p: ProtocolInfo): string {
   return `medeval:${p.name}@${p.version}|`;
 }
+
+/** What `medeval rouge --protocol P` should pass to `corpusRouge` (variant, tokenizer, argument order, prefix). */
+export function protocolRougeOptions(name: string): { variant: 'rouge-score' | 'nmt'; tokenize: 'char' | 'codepoints'; swap: boolean; signaturePrefix: string } {
+  const p = getProtocol(name);
+  const signaturePrefix = protocolPrefix(p);
+  if (p.name === 'cmexam-paper') return { variant: 'nmt', tokenize: 'codepoints', swap: false, signaturePrefix };
+  if (p.name === 'cmexam-gpt') return { variant: 'nmt', tokenize: 'codepoints', swap: true, signaturePrefix };
+  return { variant: 'rouge-score', tokenize: 'char', swap: false, signaturePrefix };
+}

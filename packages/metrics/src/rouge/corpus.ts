@@ -22,6 +22,8 @@ export interface CorpusRougeOptions {
   variant?: RougeVariant;
   /** Prefix for the signature (e.g. a protocol's `medeval:cmexam-paper@1|`). */
   signaturePrefix?: string;
+  /** Exchange hypotheses and references (CMExam's GPT/ChatGLM scripts do). */
+  swap?: boolean;
 }
 
 const VARIANT_ID: Record<RougeVariant, string> = {
@@ -38,10 +40,11 @@ const VARIANT_ID: Record<RougeVariant, string> = {
  */
 export function corpusRouge(hyps: readonly string[], refs: readonly string[], options: CorpusRougeOptions = {}): CorpusRougeResult {
   if (hyps.length !== refs.length) throw new Error(`corpusRouge: ${hyps.length} hypothesis lines but ${refs.length} reference lines`);
+  if (options.swap) [hyps, refs] = [refs, hyps];
   const variant = options.variant ?? 'rouge-score';
   const tok = resolveTokenizerChoice(options.tokenize, variant === 'rouge-score' ? 'char' : 'codepoints', options.tokenizerName);
   const agg = variant === 'pltrdy' || variant === 'rouge-chinese' ? 'sum/count' : 'np.mean';
-  const signature = `${options.signaturePrefix ?? ''}rouge|${VARIANT_ID[variant]}|tok:${tok.name}|agg:${agg}|scale:100|v1`;
+  const signature = `${options.signaturePrefix ?? ''}rouge|${VARIANT_ID[variant]}|tok:${tok.name}${options.swap ? '|swapped' : ''}|agg:${agg}|scale:100|v1`;
   const n = hyps.length;
   if (variant === 'rouge-score') {
     const cols = Array.from({ length: 9 }, () => new Float64Array(n));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetricInput } from '@medeval/core';
 import { corpusRouge } from './corpus.js';
 import { rougeMetric } from './metric.js';
+import { charTokenize } from '../tokenize/char.js';
 
 const load = (f: string) => JSON.parse(readFileSync(new URL(`../../../../fixtures/golden/${f}`, import.meta.url), 'utf8'));
 const rs = load('rouge_score.json');
@@ -42,6 +43,18 @@ describe('corpusRouge (medeval rouge)', () => {
     const exp = sub.results['charjoin|avg'];
     expect(got.rouge1.f).toBeCloseTo(exp['rouge-1'].f * 100, 9);
     expect(got.rougeL.r).toBeCloseTo(exp['rouge-l'].r * 100, 9);
+  });
+
+  it('the string-free char fast path equals the generic token path on every golden text pair', () => {
+    const all = rs.cases as Array<{ hyp: string; ref: string }>;
+    const fast = corpusRouge(all.map((c) => c.hyp), all.map((c) => c.ref), { tokenize: 'char' });
+    const generic = corpusRouge(all.map((c) => c.hyp), all.map((c) => c.ref), { tokenize: (s) => charTokenize(s), tokenizerName: 'char' });
+    expect(fast).toEqual(generic);
+    // astral characters, U+3000 and U+FEFF (not Python whitespace) on both paths
+    const h = ['𠮷a\u3000b\ufeff😀', ''];
+    const r = ['a𠮷 b😀\ufeff', 'x'];
+    expect(corpusRouge(h, r)).toEqual(corpusRouge(h, r, { tokenize: (s) => charTokenize(s), tokenizerName: 'char' }));
+    expect(corpusRouge(['𠮷'], ['𠮷']).rouge1.f).toBe(100);
   });
 
   it('mismatched line counts are an error naming both counts', () => {

@@ -9,6 +9,10 @@ export {
   tokenizeIntlString,
   tokenizeCharString,
   zhTokens,
+  zhRunTokens,
+  zhRunIsSpecial,
+  regexpPost,
+  ZH_SPECIAL_ASCII,
   SACREBLEU_TOKENIZERS,
 } from './sacrebleu.js';
 export type { SacrebleuTokenizerName } from './sacrebleu.js';

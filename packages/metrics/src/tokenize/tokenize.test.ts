@@ -105,3 +105,27 @@ describe('edge cases', () => {
     expect(() => getTokenizer('nope')).toThrow(/valid names: char, zh, 13a/);
   });
 });
+
+describe('zh one-pass tokenizer = exact string path (fuzz)', () => {
+  it('20,000 random strings over a tricky alphabet', () => {
+    const alphabet = [
+      ...'中文病≤≥①℃…—“”、，。．０１ＡＢ',
+      ...'abcXYZ0123456789',
+      ...'.,-~?!/()[]{}<>:;@#$%^&*_+=|\\\'"` ',
+      '\t', '\n', '\r', '\u3000', '\u00a0', '\u2002', '\u2028', '\u200b', '\ufeff', '\u0085', '\u001c',
+      '𠮷', '😀', 'é', 'β', 'μ', '²', '\u0301',
+    ];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let k = 0; k < 20000; k++) {
+      const len = rand(14);
+      let s = '';
+      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
+      const exact = pySplit(tokenizeZhString(pyRstrip(s)));
+      expect(zhTokens(s), JSON.stringify(s)).toEqual(exact);
+    }
+  });
+});

@@ -1,0 +1,66 @@
+// bench/engine: (1) 10,000 samples at concurrency 64 against a loopback server with 20 ms latency,
+// wall time vs the ideal 10,000 / 64 × 20 ms = 3.125 s, and peak memory; (2) 1,000,000 tiny samples
+// through score(), peak RSS. Uses the BUILT packages (npm run build first). Writes bench/results/engine.json.
+import { execFileSync, fork } from 'node:child_process';
+import os from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+if (!existsSync(here('../../packages/core/dist/index.js'))) {
+  console.error('bench/engine: packages/core/dist is missing; run `npm run build` first');
+  process.exit(1);
+}
+
+function runScenario(args) {
+  const out = execFileSync(process.execPath, [here('./scenarios.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').at(-1));
+}
+
+async function startServer(latencyMs) {
+  const server = fork(here('./server.mjs'), [String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const port = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => {
+      const m = /PORT (\d+)/.exec(String(d));
+      if (m) resolve(Number(m[1]));
+    });
+    server.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}/v1`, stop: () => server.kill('SIGTERM') };
+}
+
+const server = await startServer(20);
+let evaluateResult;
+let fetchResult;
+try {
+  evaluateResult = runScenario(['evaluate', server.url]);
+  fetchResult = runScenario(['fetch', server.url]);
+} finally {
+  server.stop();
+}
+const noHttpResult = runScenario(['evaluate-no-http']);
+const scoreResult = runScenario(['score']);
+
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  evaluate: evaluateResult,
+  evaluateWithoutHttp: noHttpResult,
+  fetchBaseline: fetchResult,
+  score: scoreResult,
+};
+await mkdir(here('../results'), { recursive: true });
+await writeFile(here('../results/engine.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+console.log('bench/engine');
+console.table({
+  'evaluate 10k @64, 20 ms': { wall_s: evaluateResult.wallMs / 1000, ideal_s: evaluateResult.idealMs / 1000, ratio: evaluateResult.ratio, peak_rss_MB: evaluateResult.peakRssMB, errors: evaluateResult.errors },
+  'same, function model (no HTTP)': { wall_s: noHttpResult.wallMs / 1000, ideal_s: noHttpResult.idealMs / 1000, ratio: noHttpResult.ratio, peak_rss_MB: noHttpResult.peakRssMB, errors: noHttpResult.errors },
+  'plain fetch 10k @64 (HTTP floor)': { wall_s: fetchResult.wallMs / 1000, ideal_s: fetchResult.idealMs / 1000, ratio: fetchResult.ratio, peak_rss_MB: fetchResult.peakRssMB, errors: null },
+  'score 1M tiny samples': { wall_s: scoreResult.wallMs / 1000, ideal_s: null, ratio: null, peak_rss_MB: scoreResult.peakRssMB, errors: null },
+});
+console.log(`load average at the end: ${results.loadAverage.join(' ')} on ${results.cpus} CPUs (wall times grow with machine load)`);
+console.log(`score throughput: ${scoreResult.samplesPerSecond.toLocaleString('en')} samples/s; results in bench/results/engine.json`);

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadFiles } from './download.js';
+import { fileCache } from './file-cache.js';
+import { readRunFolder } from './read-run-folder.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'medeval-node-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('fileCache', () => {
+  it('persists entries across instances and commits concurrent writes', async () => {
+    const d = join(dir, 'c1');
+    const a = fileCache(d);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => a.set(`k${i}`, { text: `答${i}` })));
+    await a.close();
+    const b = fileCache(d);
+    expect(await b.size()).toBe(50);
+    expect(await b.get('k7')).toEqual({ text: '答7' });
+    expect(await b.get('missing')).toBeUndefined();
+    await b.close();
+  });
+
+  it('drops a torn last line (crash mid-write) and keeps appending cleanly', async () => {
+    const d = join(dir, 'c2');
+    const a = fileCache(d);
+    await a.set('k1', { text: 'A' });
+    await a.close();
+    await appendFile(join(d, 'responses.jsonl'), '{"k":"k2","v":{"text":"半');
+    const b = fileCache(d);
+    expect(await b.get('k2')).toBeUndefined();
+    await b.set('k3', { text: 'C' });
+    await b.close();
+    expect((await readFile(join(d, 'responses.jsonl'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(2);
+    const c = fileCache(d);
+    expect(await c.get('k3')).toEqual({ text: 'C' });
+    await c.close();
+  });
+
+  it('names file and line of a damaged middle line', async () => {
+    const d = join(dir, 'c3');
+    await mkdir(d, { recursive: true });
+    await writeFile(join(d, 'responses.jsonl'), '{"k":"a","v":{"text":"A"}}\nnot json\n{"k":"b","v":{"text":"B"}}\n');
+    await expect(fileCache(d).get('a')).rejects.toThrow(/responses\.jsonl:2: not valid JSON/);
+  });
+});
+
+describe('readRunFolder', () => {
+  it('explains a missing or broken folder with the file name', async () => {
+    await expect(readRunFolder(join(dir, 'nope'))).rejects.toThrow(/nope\/results\.json: not found/);
+    const d = join(dir, 'run');
+    await mkdir(d, { recursive: true });
+    await writeFile(join(d, 'results.json'), '{"schemaVersion": 1');
+    await expect(readRunFolder(d)).rejects.toThrow(/results\.json: not valid JSON/);
+    await writeFile(join(d, 'results.json'), JSON.stringify({ schemaVersion: 1, task: {}, metrics: {}, slices: {}, counts: {}, manifest: {} }));
+    await writeFile(join(d, 'records.jsonl'), '{"id":"0","target":"A","output":"A","prediction":"A","status":"ok","scores":{},"items":{},"meta":{},"cached":false}\n{"id":"1"}\n');
+    const folder = await readRunFolder(d);
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const r of folder.records()) seen.push(r.id);
+      })(),
+    ).rejects.toThrow(/records\.jsonl:2: /);
+    expect(seen).toEqual(['0']);
+  });
+});
+
+describe('downloadFiles', () => {
+  const body = Buffer.from('id,question\n0,问题\n', 'utf8');
+  const sha = createHash('sha256').update(body).digest('hex');
+  let url: string;
+  let hits = 0;
+  const server = createServer((req, res) => {
+    hits++;
+    if (req.url === '/data.csv') res.end(body);
+    else res.writeHead(404).end();
+  });
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('downloads, verifies, and then uses the local copy', async () => {
+    const cacheDir = join(dir, 'dl');
+    const [first] = await downloadFiles({ files: [{ name: 'sub/data.csv', url: `${url}/data.csv`, sha256: sha }], cacheDir });
+    expect(first).toMatchObject({ sha256: sha, bytes: body.length, cached: false });
+    expect(await readFile(join(cacheDir, 'sub/data.csv'))).toEqual(body);
+    const before = hits;
+    const [second] = await downloadFiles({ files: [{ name: 'sub/data.csv', url: `${url}/data.csv`, sha256: sha }], cacheDir });
+    expect(second!.cached).toBe(true);
+    expect(hits).toBe(before);
+  });
+
+  it('refuses a checksum mismatch and saves nothing', async () => {
+    const cacheDir = join(dir, 'dl2');
+    await expect(downloadFiles({ files: [{ name: 'x.csv', url: `${url}/data.csv`, sha256: '0'.repeat(64) }], cacheDir })).rejects.toThrow(/checksum mismatch/);
+    await expect(readFile(join(cacheDir, 'x.csv'))).rejects.toThrow();
+  });
+
+  it('says "are you offline?" when the host cannot be reached, and reports HTTP errors', async () => {
+    const offline = (async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
+    }) as typeof fetch;
+    await expect(downloadFiles({ files: [{ name: 'y', url: 'https://example.invalid/y' }], cacheDir: join(dir, 'dl3'), fetch: offline })).rejects.toThrow(
+      /could not reach example\.invalid: are you offline\? \(ENOTFOUND\)/,
+    );
+    await expect(downloadFiles({ files: [{ name: 'z', url: `${url}/missing` }], cacheDir: join(dir, 'dl3') })).rejects.toThrow(/HTTP 404/);
+    await expect(downloadFiles({ files: [{ name: '../evil', url: `${url}/data.csv` }], cacheDir: join(dir, 'dl3') })).rejects.toThrow(/bad file name/);
+  });
+});

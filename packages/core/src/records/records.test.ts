@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { EvalRecord } from '../types.js';
+import { toyTask, toySample } from '../../../../tests/engine/fixtures/toy-task.mjs';
+import { buildRecord } from './build.js';
+import { parseRecordLine, recordToLine } from './jsonl.js';
+
+describe('buildRecord', () => {
+  const task = toyTask(1);
+  it('lets task.parse decide for blank output and keeps the raw text', () => {
+    const r = buildRecord(task, task.metrics, toySample(0), { output: ' \u3000 ', attempts: 1 });
+    expect(r).toMatchObject({ id: '0', status: 'empty', output: ' \u3000 ', prediction: null, scores: { accuracy: 0 }, items: { accuracy: 0 }, attempts: 1, cached: false, meta: { dept: '内科' }, input: 'Q0' });
+    expect(r).not.toHaveProperty('error');
+  });
+  it('records a failed call as status error with its message; metrics still see it', () => {
+    const r = buildRecord(task, task.metrics, toySample(1), { output: null, error: 'HTTP 500 (after 8 attempts)', attempts: 8 });
+    expect(r).toMatchObject({ status: 'error', output: null, error: 'HTTP 500 (after 8 attempts)', items: { accuracy: 0 } });
+  });
+  it('turns a throwing parse into an error record naming the task', () => {
+    const broken = { ...task, parse: () => { throw new Error('boom'); } };
+    const r = buildRecord(broken, task.metrics, toySample(2), { output: 'C' });
+    expect(r).toMatchObject({ status: 'error', output: 'C', error: 'task toy-mcq: parse failed: boom' });
+  });
+  it('names metric and sample when item() throws', () => {
+    const bad = { ...task.metrics[0]!, item: () => { throw new Error('nope'); } };
+    expect(() => buildRecord(task, [bad], toySample(3), { output: 'A' })).toThrow('metric accuracy: item() failed on sample "3": nope');
+  });
+});
+
+describe('records.jsonl lines', () => {
+  const record: EvalRecord = {
+    id: '7', target: { answer: 'B', options: ['甲', '乙'] }, output: '答案：B 😀\n换行', prediction: 'B', status: 'ok',
+    scores: { accuracy: 1, bleu: null }, items: { accuracy: 1, bleu: { counts: [1, 2] } }, meta: { dept: '外科', level: 2, flag: true, none: null },
+    cached: true, input: '问题\u2028', attempts: 0,
+  };
+  it('round-trips exactly, one line each', () => {
+    const line = recordToLine(record);
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toContain('\n');
+    expect(parseRecordLine(line.trimEnd())).toEqual(record);
+  });
+  it('writes non-finite numbers as null', () => {
+    expect(parseRecordLine(recordToLine({ ...record, scores: { x: Number.NaN } })).scores.x).toBeNull();
+  });
+  it('names file, line and field of a bad line', () => {
+    expect(() => parseRecordLine('{"id": 1}', 'run/records.jsonl', 12)).toThrow(/^run\/records\.jsonl:12: id: /);
+    expect(() => parseRecordLine('{"id": "1"', 'r.jsonl', 3)).toThrow(/^r\.jsonl:3: not valid JSON/);
+    const { status: _s, ...noStatus } = record;
+    expect(() => parseRecordLine(JSON.stringify(noStatus), 'r.jsonl', 4)).toThrow(/^r\.jsonl:4: status: /);
+  });
+});

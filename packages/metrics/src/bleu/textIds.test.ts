@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { charTokenize, zhTokens } from '../tokenize/index.js';
+import { TokenVocab } from './ngrams.js';
+import { TextIds } from './textIds.js';
+
+const tok = JSON.parse(readFileSync(new URL('../../../../fixtures/golden/tokenization.json', import.meta.url), 'utf8')) as {
+  cases: Array<{ hyp: string; ref: string }>;
+};
+
+describe('TextIds one-pass ids = ids of the token lists', () => {
+  it('golden texts and a fuzz corpus, zh and char', () => {
+    const vocab = new TokenVocab(true);
+    const t = new TextIds(vocab);
+    const texts = tok.cases.flatMap((c) => [c.hyp, c.ref]);
+    const alphabet = [...'中文≤①℃…，。ａ1b.,-~ /()\t\u3000\u00a0\u2028', '𠮷', '😀', '\ud800', '\udc00'];
+    let seed = 7;
+    for (let k = 0; k < 5000; k++) {
+      let s = '';
+      for (let i = 0; i < k % 17; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        s += alphabet[seed % alphabet.length];
+      }
+      texts.push(s);
+    }
+    for (const s of texts) {
+      expect(Array.from(t.zh(s)), JSON.stringify(s)).toEqual(Array.from(vocab.ids(zhTokens(s))));
+      expect(Array.from(t.char(s)), JSON.stringify(s)).toEqual(Array.from(vocab.ids(charTokenize(s))));
+    }
+  });
+});

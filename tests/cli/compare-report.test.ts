@@ -1,0 +1,113 @@
+// `medeval compare` and `medeval report` on run folders written by `medeval run`.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, medeval, tempDir } from './helpers.js';
+
+let cwd: string;
+beforeAll(async () => {
+  assertBuilt();
+  cwd = await tempDir();
+  const runs: Array<[string, string[]]> = [
+    ['runs/bm25', ['--task', 'cmexam', '--model', 'baseline:bm25']],
+    ['runs/random', ['--task', 'cmexam', '--model', 'baseline:random', '--seed', '7']],
+    ['other/paper', ['--task', 'cmexam', '--model', 'baseline:random', '--protocol', 'cmexam-paper']],
+    ['other/huatuo', ['--task', 'huatuo']],
+  ];
+  for (const [out, args] of runs) {
+    const result = await medeval(['run', ...args, '--out', out, '--quiet'], { cwd });
+    if (result.code !== 0) throw new Error(`medeval run ${args.join(' ')} failed: ${result.stderr}`);
+  }
+}, 180_000);
+
+describe('medeval compare', () => {
+  it('--json prints CONTRACT.md shape for two runs, delta = b − a', async () => {
+    const result = await medeval(['compare', 'runs/bm25', 'runs/random', '--json'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json).sort()).toEqual(['metrics', 'n', 'slices']);
+    const a = JSON.parse(await readFile(join(cwd, 'runs/bm25/results.json'), 'utf8'));
+    const b = JSON.parse(await readFile(join(cwd, 'runs/random/results.json'), 'utf8'));
+    expect(json.n).toBe(a.counts.samples);
+    expect(Object.keys(json.metrics)).toEqual(expect.arrayContaining(['accuracy', 'f1_weighted']));
+    for (const metric of Object.values(json.metrics) as Array<Record<string, unknown>>) {
+      expect(Object.keys(metric).sort()).toEqual(['a', 'b', 'ci95', 'delta', 'p']);
+    }
+    const accuracy = json.metrics.accuracy;
+    expect(accuracy.a).toBeCloseTo(a.metrics.accuracy.value, 9);
+    expect(accuracy.b).toBeCloseTo(b.metrics.accuracy.value, 9);
+    expect(accuracy.delta).toBeCloseTo(accuracy.b - accuracy.a, 9);
+    expect(accuracy.p).toBeGreaterThanOrEqual(0);
+    expect(accuracy.p).toBeLessThanOrEqual(1);
+    expect(Object.keys(json.slices)).toEqual(expect.arrayContaining(Object.keys(a.slices)));
+  });
+
+  it('expands a glob of run folders and prints a markdown table', async () => {
+    const result = await medeval(['compare', 'runs/*'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\|/);
+    expect(result.stdout).toContain('runs/random');
+  });
+
+  it('--format html writes a self-contained page', async () => {
+    const result = await medeval(['compare', 'runs/bm25', 'runs/random', '--format', 'html', '--out', 'cmp.html'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(join(cwd, 'cmp.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('three runs give {baseline, comparisons}', async () => {
+    const result = await medeval(['compare', 'runs/bm25', 'runs/random', 'runs/bm25/', '--json'], { cwd });
+    // The same folder twice (runs/bm25 and runs/bm25/) is one run after glob de-duplication.
+    expect(result.code, result.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(result.stdout)).sort()).toEqual(['metrics', 'n', 'slices']);
+  });
+
+  it('refuses runs of different protocols or tasks (exit 1, naming both)', async () => {
+    const protocols = await medeval(['compare', 'runs/bm25', 'other/paper'], { cwd });
+    expect(protocols.code).toBe(1);
+    expect(protocols.stderr).toMatch(/different protocols: runs\/bm25 used "standard", other\/paper used "cmexam-paper"/);
+    const tasks = await medeval(['compare', 'runs/bm25', 'other/huatuo'], { cwd });
+    expect(tasks.code).toBe(1);
+    expect(tasks.stderr).toMatch(/different tasks: runs\/bm25 is "cmexam", other\/huatuo is "huatuo"/);
+  });
+
+  it('a folder that is not a run folder exits 1 naming results.json', async () => {
+    const result = await medeval(['compare', 'runs', 'runs/bm25'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/runs\/results\.json: not found/);
+  });
+});
+
+describe('medeval report', () => {
+  it('re-renders as markdown (the same as report.md)', async () => {
+    const result = await medeval(['report', 'runs/bm25'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe((await readFile(join(cwd, 'runs/bm25/report.md'), 'utf8')).trim());
+  });
+
+  it('re-renders as html and json', async () => {
+    const html = await medeval(['report', 'runs/bm25', '--format', 'html'], { cwd });
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stdout).toMatch(/^<!doctype html>/i);
+    expect(html.stdout).toContain('</html>');
+    const json = await medeval(['report', 'runs/bm25', '--format', 'json'], { cwd });
+    expect(json.code, json.stderr).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    const results = JSON.parse(await readFile(join(cwd, 'runs/bm25/results.json'), 'utf8'));
+    expect(parsed.metrics.accuracy.value).toBe(results.metrics.accuracy.value);
+  });
+
+  it('--out writes a file', async () => {
+    const result = await medeval(['report', 'runs/random', '--format', 'html', '--out', 'random.html'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(join(cwd, 'random.html'), 'utf8')).toContain('</html>');
+  });
+
+  it('bad format is a usage error', async () => {
+    const result = await medeval(['report', 'runs/bm25', '--format', 'pdf'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--format must be one of md, html, json/);
+  });
+});
