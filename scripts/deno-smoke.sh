@@ -61,7 +61,14 @@ for pkg in core metrics datasets-cmexam datasets-huatuo; do
     ' "$pkg"
 done
 
-# 2. Import the built packages with npm: specifiers and run small evaluations, with NO permission:
+# 2. Type-check this script against the built packages' declarations (dist/*.d.ts), as a Deno user's
+#    editor would. --unstable-sloppy-imports: the workspace packages resolve to their real paths outside
+#    node_modules, where Deno does not map tsup's declaration-chunk imports ('./sink-….js') to the
+#    sibling '.d.ts' files unless sloppy imports are on (installed packages do not need this).
+"$deno" check --quiet --cached-only --unstable-sloppy-imports --config examples/deno.json scripts/deno-smoke.ts
+echo "ok - scripts/deno-smoke.ts type-checks against the built declarations"
+
+# 3. Import the built packages with npm: specifiers and run small evaluations, with NO permission:
 #    no file, env, net or run access (module loading itself needs none).
 # --config examples/deno.json: "nodeModulesDir": "manual" resolves npm: specifiers from node_modules;
 # --cached-only: never download anything.

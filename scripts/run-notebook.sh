@@ -65,6 +65,12 @@ if errors:
     for i, name, value in errors:
         print(f"run-notebook: cell {i} failed: {name}: {value}", file=sys.stderr)
     sys.exit(1)
+# A cell that displays something must have shown it: results really render through Jupyter.display.
+silent = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "code" and "Deno.jupyter.display(" in "".join(c["source"])
+          and not any(o.get("output_type") in ("display_data", "execute_result") and o.get("data") for o in c.get("outputs", []))]
+if silent:
+    print(f"run-notebook: cells {silent} call Deno.jupyter.display() but show nothing", file=sys.stderr)
+    sys.exit(1)
 cells = sum(1 for c in nb["cells"] if c["cell_type"] == "code")
 print(f"run-notebook: {cells} code cells executed, 0 failed")
 PY

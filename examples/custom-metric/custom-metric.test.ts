@@ -1,7 +1,15 @@
 // The example third-party metrics: exact values on hand-computed cases, then used as a user would,
 // through evaluate() on the bundled CMExam sample and through the medeval command line.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { MetricInput, Sample, Status } from '@medeval/core';
+import { evaluate, fromFunction, score } from '@medeval/core';
+import type { EvalRecord, MetricInput, ResultJson, Sample, Status } from '@medeval/core';
+import { cmexam, type CmexamSample } from '@medeval/datasets-cmexam';
 import plugins, * as plugin from './index.js';
 
 const hallucinated = plugin.hallucinatedOptionRate;
@@ -142,5 +150,104 @@ describe('the package', () => {
     const all = plugins;
     expect(all.map((m) => m.name)).toEqual(['hallucinated_option_rate', 'explanation_char_f1']);
     for (const metric of all) expect(metric.signature).toMatch(/\|v1$/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Used as a user would: in evaluate() / score() on the bundled CMExam sample, and from the command line.
+// ---------------------------------------------------------------------------------------------------
+
+describe('with evaluate() and score() on the bundled CMExam sample', () => {
+  async function bundled(): Promise<CmexamSample[]> {
+    const out: CmexamSample[] = [];
+    for await (const sample of cmexam.answer().dataset.samples()) out.push(sample);
+    return out;
+  }
+
+  it('score(): the hallucinated-option rate of outputs that name a missing letter F on every third question', async () => {
+    const samples = await bundled();
+    expect(samples.length).toBeGreaterThanOrEqual(50);
+    const outputs = samples.map((s, i) => ({ id: s.id, output: i % 3 === 0 ? '答案：F' : `答案：${s.input.options[0]!.letter}` }));
+    async function* predictions() {
+      yield* outputs;
+    }
+    const result = await score({ task: cmexam.answer(), predictions: predictions(), metrics: [plugin.hallucinatedOptionRate] });
+    // No bundled question has an option F, so the strict parser refuses "答案：F" and the metric falls back
+    // to the stated letter: every third question counts as hallucinated, every other one as not.
+    expect(samples.every((s) => s.input.options.every((o) => o.letter !== 'F'))).toBe(true);
+    const hallucinatedCount = outputs.filter((o) => o.output === '答案：F').length;
+    const rate = result.metrics.hallucinated_option_rate!;
+    expect(rate.n).toBe(samples.length);
+    expect(rate.value).toBeCloseTo((100 * hallucinatedCount) / samples.length, 12);
+    expect(rate.interval).toBe('wilson');
+    expect(rate.ci95![0]).toBeLessThan(rate.value!);
+    expect(rate.ci95![1]).toBeGreaterThan(rate.value!);
+    expect(result.counts.unparsed).toBe(hallucinatedCount);
+  });
+
+  it('evaluate(): explanation_char_f1 on the joint task equals ROUGE-1 F on characters (an independent implementation)', async () => {
+    const samples = await bundled();
+    // A heuristic model: the longest option, explained by repeating that option's text.
+    const model = fromFunction(
+      (_request, { sample }) => {
+        const { options } = (sample as CmexamSample).input;
+        const best = options.reduce((a, b) => ([...b.text].length > [...a.text].length ? b : a));
+        return `答案：${best.letter}\n解释：${best.text}`;
+      },
+      { id: 'test:longest-option' },
+    );
+    const result = await evaluate({ task: cmexam.joint(), model, metrics: [plugin.explanationCharF1, plugin.hallucinatedOptionRate] });
+    const withExplanation = samples.filter((s) => s.target.explanation.trim() !== '').length;
+    const f1 = result.metrics.explanation_char_f1!;
+    expect(f1.n).toBe(withExplanation);
+    expect(f1.n).toBeLessThan(samples.length); // the bundled sample has rows without an explanation
+    // rouge-score's ROUGE-1 F on character tokens is the same bag-of-characters F1, computed by
+    // @medeval/metrics under the standard protocol; the sample's explanations contain no whitespace
+    // that the two tokenizations would treat differently.
+    expect(result.metrics.rouge1!.n).toBe(withExplanation);
+    expect(f1.value).toBeCloseTo(result.metrics.rouge1!.value!, 9);
+    expect(result.metrics.hallucinated_option_rate!.value).toBe(0);
+  });
+});
+
+describe('from the medeval command line', () => {
+  it('medeval run --metric ./examples/custom-metric adds both metrics to results.json and records.jsonl', async () => {
+    const bin = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.url));
+    const repo = fileURLToPath(new URL('../../', import.meta.url));
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run 'npm run build' at the repository root first`);
+    const out = await mkdtemp(join(tmpdir(), 'medeval-custom-metric-'));
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
+      const child = spawn(
+        process.execPath,
+        [bin, 'run', '--task', 'cmexam', '--model', 'baseline:bm25', '--metric', './examples/custom-metric', '--out', out, '--quiet'],
+        { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } },
+      );
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.on('error', fail);
+      child.on('close', (exit) => {
+        clearTimeout(timer);
+        done({ code: exit, stderr: err });
+      });
+    });
+    expect(code, stderr).toBe(0);
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as ResultJson;
+    const records = (await readFile(join(out, 'records.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as EvalRecord);
+    expect(records.length).toBe(results.counts.samples);
+    for (const name of ['hallucinated_option_rate', 'explanation_char_f1']) {
+      const value = results.metrics[name]!;
+      expect(value.signature).toBe(plugins.find((m) => m.name === name)!.signature);
+      // The stored items re-aggregate to the stored value: the plugin ran inside the CLI's pipeline.
+      const items = records.map((r) => r.items[name]).filter((item): item is number => typeof item === 'number');
+      expect(items.length).toBe(value.n);
+      expect(value.value).toBeCloseTo(plugins.find((m) => m.name === name)!.aggregate(items), 12);
+    }
+    // BM25 only ever answers with an existing option.
+    expect(results.metrics.hallucinated_option_rate!.value).toBe(0);
+    await rm(out, { recursive: true, force: true });
   });
 });

@@ -11,6 +11,7 @@ beforeAll(async () => {
   const runs: Array<[string, string[]]> = [
     ['runs/bm25', ['--task', 'cmexam', '--model', 'baseline:bm25']],
     ['runs/random', ['--task', 'cmexam', '--model', 'baseline:random', '--seed', '7']],
+    ['runs/random-2', ['--task', 'cmexam', '--model', 'baseline:random', '--seed', '8']],
     ['other/paper', ['--task', 'cmexam', '--model', 'baseline:random', '--protocol', 'cmexam-paper']],
     ['other/huatuo', ['--task', 'huatuo']],
   ];
@@ -42,11 +43,17 @@ describe('medeval compare', () => {
     expect(Object.keys(json.slices)).toEqual(expect.arrayContaining(Object.keys(a.slices)));
   });
 
-  it('expands a glob of run folders and prints a markdown table', async () => {
-    const result = await medeval(['compare', 'runs/*'], { cwd });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/\|/);
-    expect(result.stdout).toContain('runs/random');
+  it('expands a glob of run folders; three runs give {baseline, comparisons} and a markdown table', async () => {
+    const json = await medeval(['compare', 'runs/*', '--json'], { cwd });
+    expect(json.code, json.stderr).toBe(0);
+    const multi = JSON.parse(json.stdout);
+    expect(multi.baseline).toBe('runs/bm25');
+    expect(Object.keys(multi.comparisons).sort()).toEqual(['runs/random', 'runs/random-2']);
+    expect(Object.keys(multi.comparisons['runs/random']).sort()).toEqual(['metrics', 'n', 'slices']);
+    const table = await medeval(['compare', 'runs/*'], { cwd });
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/\|/);
+    expect(table.stdout).toContain('runs/random-2');
   });
 
   it('--format html writes a self-contained page', async () => {
@@ -57,7 +64,7 @@ describe('medeval compare', () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 
-  it('three runs give {baseline, comparisons}', async () => {
+  it('the same folder named twice is one run', async () => {
     const result = await medeval(['compare', 'runs/bm25', 'runs/random', 'runs/bm25/', '--json'], { cwd });
     // The same folder twice (runs/bm25 and runs/bm25/) is one run after glob de-duplication.
     expect(result.code, result.stderr).toBe(0);

@@ -72,6 +72,35 @@ describe('medeval score --task huatuo', () => {
   });
 });
 
+const CSV_HEADER = 'Question,Options,Answer,Explanation\n';
+const csvRow = (question: string, answer: string) => `"${question}","A 甲\nB 乙\nC 丙\nD 丁\nE 戊",${answer},"因为${answer}对"\n`;
+
+describe('medeval score --task cmexam', () => {
+  it('scores a small file: 2 of 4 right, one unparsed, one missing prediction', async () => {
+    const data = join(dir, 'cmexam.csv');
+    const predictions = join(dir, 'cmexam-pred.jsonl');
+    await writeFile(data, CSV_HEADER + csvRow('一？', 'A') + csvRow('二？', 'BD') + csvRow('三？', 'C') + csvRow('四？', 'E'));
+    // ids are 0-based data-row indexes; id 3 has no prediction (recorded as an error, counted wrong)
+    await writeFile(
+      predictions,
+      jsonl([
+        { id: '0', output: '答案：A' },
+        { id: '1', output: '答案：B、D' },
+        { id: '2', output: '我不确定。' },
+      ]),
+    );
+    const out = join(dir, 'cmexam-run');
+    const result = await medeval(['score', '--task', 'cmexam', '--data', data, '--predictions', predictions, '--out', out, '--model-id', 'my-model']);
+    expect(result.code, result.stderr).toBe(0);
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    expect(results.model.id).toBe('my-model');
+    expect(results.counts).toMatchObject({ samples: 4, unparsed: 1, errors: 1 });
+    expect(results.metrics.accuracy.value).toBeCloseTo(50, 9);
+    expect(result.stderr).toMatch(/1 samples have no prediction/);
+    expect(result.stdout).toMatch(/\| Acc \|/);
+  });
+});
+
 const VAL = '/work/shared/data/cmexam/val.csv';
 const VAL_OUTPUTS = '/work/shared/data/cmexam/val_outputs_sim.jsonl';
 void REPO;

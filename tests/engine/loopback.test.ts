@@ -87,6 +87,25 @@ describe('evaluate() against a loopback server', () => {
     expect(new Set(answered).size).toBe(30);
   });
 
+  it('classifies each fault (seen in the error message when retries are off)', async () => {
+    server = await startOpenAIServer({ respond, faults: ['malformed', 'drop', '503', '401'] });
+    const records: Array<{ error?: string }> = [];
+    await evaluate({
+      task: toyTask(4),
+      model: model(server.url),
+      concurrency: 1,
+      maxAttempts: 1,
+      out: { write: (r) => void records.push(r), finish: async () => {} },
+      ...fast,
+    });
+    expect(records.map((r) => r.error)).toEqual([
+      expect.stringMatching(/^malformed response/),
+      expect.stringMatching(/^Connection error/),
+      expect.stringMatching(/^HTTP 503/),
+      expect.stringMatching(/^HTTP 401/),
+    ]);
+  });
+
   it('waits at least Retry-After before asking again', async () => {
     server = await startOpenAIServer({ respond, faults: ['429'], retryAfter: '1' });
     await evaluate({ task: toyTask(1), model: model(server.url), concurrency: 1, ...fast });
@@ -114,6 +133,17 @@ describe('evaluate() against a loopback server', () => {
     expect(records[4]!.error).toMatch(/HTTP 400/);
     // metric counts errors as wrong: the denominator is all 6
     expect(result.metrics.accuracy!.n).toBe(6);
+  });
+
+  it('halves concurrency when the server pushes back, then recovers slowly', async () => {
+    server = await startOpenAIServer({ respond, latencyMs: (r) => (r.n < 16 ? 30 : 15), faults: (r) => (r.n < 16 ? '429' : undefined) });
+    const result = await evaluate({ task: toyTask(80), model: model(server.url), concurrency: 16, ...fast });
+    expect(result.counts.errors).toBe(0);
+    const firstBurst = Math.max(...server.requests.slice(0, 16).map((r) => r.inFlight));
+    expect(firstBurst).toBe(16);
+    // after the 429 burst the limit is 8 and grows by about one per 8 successes
+    const afterPushback = server.requests.slice(16, 40).map((r) => r.inFlight);
+    expect(Math.max(...afterPushback)).toBeLessThanOrEqual(10);
   });
 
   it('times out a hanging request and retries it', async () => {

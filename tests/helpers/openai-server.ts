@@ -42,6 +42,8 @@ export interface ReceivedRequest {
   fault: Fault | undefined;
   /** Arrival time (Date.now()). */
   at: number;
+  /** Requests being handled when this one arrived, itself included (the client's concurrency). */
+  inFlight: number;
   /** Set when the server sent a normal answer. */
   answered: boolean;
 }
@@ -70,6 +72,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
+  let active = 0;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -83,6 +86,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    active++;
+    res.on('close', () => active--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -101,6 +106,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       headers: req.headers,
       fault: undefined,
       at: Date.now(),
+      inFlight: active,
       answered: false,
     };
     requests.push(request);

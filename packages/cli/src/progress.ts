@@ -54,6 +54,7 @@ export function createProgress(options: {
         stream.write(`\r\x1b[2K${fit(barLine(label, progress), width)}`);
         return;
       }
+      if (progress.done === 0) return; // nothing to say yet
       const decile = progress.total ? Math.floor((progress.done / progress.total) * 10) : -1;
       if (decile > lastDecile || t - lastDraw >= 15_000) {
         lastDecile = Math.max(lastDecile, decile);

@@ -27,6 +27,11 @@ function check(dataset: Dataset): void {
   const summary = dataset.summary();
   if (summary.skipped === 0) return;
   const problem = summary.problems[0];
-  const where = problem ? `row ${problem.row}: ${problem.reason}` : Object.keys(summary.reasons).join(', ');
-  throw new InputError(`${summary.source}: ${where} (--strict stops at the first bad row; without it the row is skipped and reported)`);
+  const where = problem ? locate(summary.source, problem) : `${summary.source}: ${Object.keys(summary.reasons).join(', ')}`;
+  throw new InputError(`${where} (--strict stops at the first bad row; without it the row is skipped and reported)`);
+}
+
+/** Loaders often put file and row into the reason already; otherwise add them. */
+export function locate(source: string, problem: { row: number; reason: string }): string {
+  return problem.reason.includes(source) ? problem.reason : `${source}: row ${problem.row}: ${problem.reason}`;
 }

@@ -15,11 +15,11 @@ export { HuatuoFormatError, formatBadLine, type BadLine, type BadLineReason } fr
 export { codePointLength } from './load/text-stats.js';
 export * from './schema.js';
 export { huatuoQaPrompt, huatuoPlainPrompt, huatuoPrompts, resolvePrompt, type HuatuoPrompt } from './prompts.js';
-export { qa, parseAnswer, TASK_VERSION, type QaOptions, type HuatuoTask } from './task.js';
+export { qa, parseAnswer, TASK_VERSION, HUATUO_PROTOCOLS, type QaOptions, type HuatuoTask } from './task.js';
 export { bm25, type Bm25Options } from './baselines/bm25.js';
 export { randomAnswer, type RandomAnswerOptions } from './baselines/random.js';
 export { resolveBaseline, baselineNames, type BaselineOptions } from './baselines/resolve.js';
-export { charBigramTokens } from './baselines/tokenize.js';
+export { cjkBigramTokens } from './baselines/tokenize.js';
 export type { QaPair, CorpusInput } from './baselines/corpus.js';
 export { huatuoSample } from './sample/test-sample.js';
 export { huatuoLiteSample } from './sample/lite-sample.js';

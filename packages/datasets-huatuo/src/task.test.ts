@@ -66,7 +66,8 @@ describe('huatuo.qa()', () => {
     const sample = await first(task);
     expect((await task.render(sample)).messages).toEqual([{ role: 'user', content: sample.input.question }]);
     expect(() => qa({ prompt: 'nope@1' })).toThrow(/unknown Huatuo prompt "nope@1"; known: huatuo-qa@1, huatuo-plain@1/);
-    expect(() => qa({ protocol: 'no-such-protocol' })).toThrow(/no-such-protocol/);
+    expect(() => qa({ protocol: 'no-such-protocol' })).toThrow(/unknown protocol "no-such-protocol"/);
+    expect(() => qa({ protocol: 'cmexam-paper' })).toThrow(/the huatuo task takes: huatuo, standard/);
   });
 
   it('under standard, still reports the contract metric names', () => {

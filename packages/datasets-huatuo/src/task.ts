@@ -13,7 +13,7 @@ import type { HuatuoFormat, HuatuoSample } from './schema.js';
 export interface QaOptions {
   /** A file path or in-memory source; default the bundled 55-pair sample. */
   data?: DataSource;
-  /** Default `huatuo` (the paper's table). */
+  /** `huatuo` (default, the paper's table) or `standard`. */
   protocol?: ProtocolName | string;
   /** Only the first N samples. */
   limit?: number;
@@ -39,13 +39,19 @@ export interface HuatuoTask extends Task<HuatuoSample, string> {
 
 export const TASK_VERSION = '1';
 
+/** The protocols that define Huatuo answer scoring (PROTOCOLS.md). */
+export const HUATUO_PROTOCOLS = ['huatuo', 'standard'] as const;
+
 // Only at the very start (after whitespace): a label the prompt asked the model not to write.
 const ANSWER_LABEL = /^\s*(?:回答|答案|答)\s*[：:]\s*/u;
 
 export function qa(options: QaOptions = {}): HuatuoTask {
   const data = options.data ?? huatuoSample;
   const protocolName = (options.protocol ?? 'huatuo') as ProtocolName;
-  const protocol = getProtocol(protocolName);
+  const protocol = getProtocol(protocolName); // unknown names throw, listing the valid ones
+  if (!(HUATUO_PROTOCOLS as readonly string[]).includes(protocolName)) {
+    throw new Error(`protocol "${protocolName}" is a CMExam recipe; the huatuo task takes: ${HUATUO_PROTOCOLS.join(', ')}`);
+  }
   const prompt = resolvePrompt(options.prompt);
   const references = options.references ?? 'all';
   const stripLabel = options.stripAnswerLabel ?? true;

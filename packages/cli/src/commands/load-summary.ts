@@ -1,6 +1,7 @@
 // Rows the loader skipped are always reported (file, row and reason); nothing is dropped silently.
 import type { LoadSummary, ResultJson } from '@medeval/core';
 import type { CliIO } from '../io.js';
+import { locate } from '../strict.js';
 
 const SHOWN = 10;
 
@@ -11,7 +12,7 @@ export function printLoadSummary(io: CliIO, summary: LoadSummary): void {
     .join(', ');
   io.stderr.write(`warning: ${summary.source}: ${summary.skipped} of ${summary.read} rows skipped: ${reasons}\n`);
   for (const problem of summary.problems.slice(0, SHOWN)) {
-    io.stderr.write(`  ${summary.source}: row ${problem.row}: ${problem.reason}\n`);
+    io.stderr.write(`  ${locate(summary.source, problem)}\n`);
   }
   if (summary.problems.length > SHOWN) io.stderr.write(`  ... and ${summary.skipped - SHOWN} more\n`);
 }

@@ -90,6 +90,17 @@ describe('RunAggregator', () => {
     expect(JSON.parse(JSON.stringify(slices))).toEqual(slices);
   });
 
+  it('puts values labelled N/A (CMExam 不符合) last', () => {
+    const agg = new RunAggregator({
+      metrics: [accuracy], sliceDimensions: ['g'], seed: 1, bootstrapSamples: 10,
+      sliceLabel: (_d, v) => (v === '不符合' ? 'N/A' : String(v)),
+    });
+    ['不符合', '不符合', '不符合', 'x', 'y', 'y', null].forEach((g, i) => agg.add({ id: String(i), status: 'ok', items: { accuracy: 1 }, meta: { g } }));
+    const { slices } = agg.finish();
+    expect(Object.keys(slices.g!)).toEqual(['y', 'x', '不符合', 'N/A']);
+    expect(slices.g!['不符合']!.label).toBe('N/A');
+  });
+
   it('is deterministic for a seed and independent of how many dimensions are sliced', () => {
     const a = makeAggregator(); feed(a);
     const b = makeAggregator(); feed(b);
@@ -125,10 +136,9 @@ describe('RunAggregator', () => {
     expect(r.metrics.nan).toMatchObject({ value: null, ci95: null, n: 1 });
   });
 
-  it('rejects duplicate ids, unknown statuses, duplicate metric names and bad resample counts', () => {
+  it('rejects unknown statuses, duplicate metric names and bad resample counts', () => {
     const agg = makeAggregator();
     agg.add({ id: 'x', status: 'ok', items: {}, meta: {} });
-    expect(() => agg.add({ id: 'x', status: 'ok', items: {}, meta: {} })).toThrow(/"x" was added twice/);
     expect(() => agg.add({ id: 'y', status: 'weird' as Status, items: {}, meta: {} })).toThrow(/unknown status "weird"/);
     expect(agg.finish().counts.samples).toBe(1);
     expect(() => new RunAggregator({ metrics: [accuracy, accuracy], sliceDimensions: [], seed: 0, bootstrapSamples: 10 })).toThrow(/two metrics/);

@@ -1,6 +1,7 @@
 // Overall and per-slice metrics of one run, fed one record at a time by the pipeline.
 // Memory is O(items): one compact column of items per metric and one small integer code per record and
-// slice dimension; nothing else of a record (output, target) is kept.
+// slice dimension; nothing else of a record (output, target, not even its id) is kept. Unique ids are the
+// pipeline's guarantee (datasets number their rows; score() refuses duplicate prediction ids).
 import type { Counts, MetaValue, Metric, MetricValue, ResultJson, Status } from '../types.js';
 import { metricValue, type IntervalSettings } from './metric-value.js';
 import { compareSliceKeys, sliceKey } from './slice-key.js';
@@ -43,7 +44,6 @@ export class RunAggregator {
   private readonly metrics: Metric[];
   private readonly columns: unknown[][];
   private readonly dimensions: Dimension[];
-  private readonly ids = new Set<string>();
   private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, errors: 0 };
   private readonly settings: IntervalSettings;
 
@@ -66,15 +66,13 @@ export class RunAggregator {
     if (!STATUSES.has(record.status)) {
       throw new Error(`RunAggregator: sample "${record.id}" has unknown status "${String(record.status)}"`);
     }
-    if (this.ids.has(record.id)) throw new Error(`RunAggregator: sample id "${record.id}" was added twice`);
-    this.ids.add(record.id);
     this.countStatus(record.status);
     this.metrics.forEach((metric, m) => {
       const item = record.items[metric.name];
       this.columns[m]!.push(item === undefined ? null : item);
     });
     for (const dim of this.dimensions) {
-      const value = record.meta[dim.name];
+      const value = record.meta?.[dim.name];
       const key = sliceKey(value);
       let code = dim.index.get(key);
       if (code === undefined) {
@@ -94,15 +92,21 @@ export class RunAggregator {
     for (const dim of this.dimensions) {
       const members = dim.keys.map((): number[] => []);
       dim.codes.forEach((code, i) => members[code]!.push(i));
+      const labels = dim.keys.map((key, code) => {
+        const label = this.options.sliceLabel?.(dim.name, dim.raw[code]!);
+        return label !== undefined && label !== key ? label : undefined;
+      });
       const order = dim.keys
         .map((key, code) => ({ key, code }))
-        .sort((x, y) => compareSliceKeys(x.key, y.key, (k) => members[dim.index.get(k)!]!.length));
+        .sort((x, y) =>
+          compareSliceKeys(x.key, y.key, (k) => members[dim.index.get(k)!]!.length, (k) => labels[dim.index.get(k)!]),
+        );
       const values: ResultJson['slices'][string] = {};
       for (const { key, code } of order) {
-        const label = this.options.sliceLabel?.(dim.name, dim.raw[code]!);
+        const label = labels[code];
         values[key] = {
           n: members[code]!.length,
-          ...(label !== undefined && label !== key ? { label } : {}),
+          ...(label !== undefined ? { label } : {}),
           metrics: this.metricsOver(members[code]!, ['slice', dim.name, key]),
         };
       }

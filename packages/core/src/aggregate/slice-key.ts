@@ -12,12 +12,19 @@ export function sliceKey(value: MetaValue | undefined): string {
 
 /**
  * Display order: numeric keys ascending (difficulty 1–5), then the other values by sample count
- * (largest first, ties by code point), and N/A last.
+ * (largest first, ties by code point), and N/A last — the key "N/A" or a value the dataset labels "N/A"
+ * (CMExam's 不符合).
  */
-export function compareSliceKeys(a: string, b: string, countOf: (key: string) => number): number {
+export function compareSliceKeys(
+  a: string,
+  b: string,
+  countOf: (key: string) => number,
+  labelOf: (key: string) => string | undefined = () => undefined,
+): number {
   if (a === b) return 0;
-  if (a === NOT_APPLICABLE) return 1;
-  if (b === NOT_APPLICABLE) return -1;
+  const naA = a === NOT_APPLICABLE || labelOf(a) === NOT_APPLICABLE;
+  const naB = b === NOT_APPLICABLE || labelOf(b) === NOT_APPLICABLE;
+  if (naA !== naB) return naA ? 1 : -1;
   const na = numericKey(a), nb = numericKey(b);
   if (na !== null && nb !== null) return na - nb;
   if (na !== null) return -1;

@@ -129,6 +129,7 @@ describe('compare', () => {
     const md = renderComparisonMarkdown(multi);
     expect(md).toContain('# Comparison with baseline A');
     expect(md).toContain('| C &lt;x&gt; | 40 |');
+    expect(md).not.toContain('fewer than 20 samples');
     expect(md).toContain('## C &lt;x&gt; vs A');
     const html = renderComparisonHtml(multi);
     expect(html).not.toContain('<x>');
@@ -147,8 +148,26 @@ describe('compare', () => {
     expect(md).toMatch(/\| 0\.039 \| exact McNemar \|/);
     expect(md).toContain('| 1 Easy | 20 | 75.00 → 55.00, Δ -20.00');
     expect(md).toContain('| ClinMed | 40 |');
+    expect(md).not.toContain('†'); // every slice has at least 20 samples
     expect(md).toContain('- Samples compared: 40 (only in A: 1, only in B: 1)');
     const display = (c as unknown as Record<symbol, () => Record<string, string>>)[JUPYTER_DISPLAY]!();
     expect(display['text/html']).toContain('B vs A');
+  });
+});
+
+describe('compare on small slices', () => {
+  it('marks slices under 20 samples as unreliable in the rendered tables, not in the JSON', async () => {
+    const a = fixtureRun(60, 0), b = fixtureRun(60, 3);
+    const c = await compareTwo({
+      runs: [{ name: 'A', results: a.result, records: iterate(a.records) }, { name: 'B', results: b.result, records: iterate(b.records) }],
+      metrics: [fixtureAccuracy, fixtureLength],
+      bootstrapSamples: 50,
+    });
+    const md = renderComparisonMarkdown(c);
+    expect(md).toContain('| 1 Easy † | 12 |');
+    expect(md).toContain('† fewer than 20 samples');
+    expect(md).toContain('| ClinMed | 20 |');
+    expect(JSON.stringify(c)).not.toContain('†');
+    expect(renderComparisonHtml(c)).toContain('1 Easy †');
   });
 });

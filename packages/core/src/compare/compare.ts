@@ -116,12 +116,13 @@ async function comparePair(
       if (!g) groups.set(key, (g = []));
       g.push(i);
     }
-    const keys = [...groups.keys()].sort((x, y) => compareSliceKeys(x, y, (k) => groups.get(k)!.length));
+    const labelOf = (key: string) => base.results.slices[dim]?.[key]?.label ?? other.results.slices?.[dim]?.[key]?.label;
+    const keys = [...groups.keys()].sort((x, y) => compareSliceKeys(x, y, (k) => groups.get(k)!.length, labelOf));
     const values: Record<string, SliceComparison> = {};
     labels[dim] = {};
     for (const key of keys) {
       values[key] = { n: groups.get(key)!.length, metrics: over(groups.get(key)!, ['slice', dim, key]) };
-      const label = base.results.slices[dim]?.[key]?.label ?? other.results.slices?.[dim]?.[key]?.label;
+      const label = labelOf(key);
       if (label !== undefined) labels[dim]![key] = label;
     }
     slices[dim] = values;

@@ -10,6 +10,11 @@ import { deltaChart } from '../report/svg-chart.js';
 import { tableRow, tableRule } from '../report/markdown.js';
 import { comparisonInfo, isMultiComparison, type Comparison, type ComparisonInfo, type MetricComparison, type MultiComparison } from './types.js';
 
+/** Below this many samples a slice's bootstrap interval and p-value are marked as unreliable (†). */
+export const SMALL_SLICE = 20;
+const SMALL_NOTE = `† fewer than ${SMALL_SLICE} samples: bootstrap intervals and p-values are unreliable at this size (the resampled deltas can be degenerate); McNemar p stays exact.`;
+const dagger = (n: number) => (n < SMALL_SLICE ? ' †' : '');
+
 const fractionOf = (info: ComparisonInfo | undefined, name: string) =>
   info?.metrics[name]?.scale ? info.metrics[name]!.scale === 'fraction' : name.startsWith('distinct');
 
@@ -64,9 +69,10 @@ function pairMarkdown(c: Comparison, level: number): string[] {
     out.push(tableRow([escapeMarkdownCell(dim), 'n', ...metrics.map(metricLabel)]), tableRule(metrics.length + 2));
     for (const [key, slice] of Object.entries(values)) {
       const label = info?.labels[dim]?.[key] ?? key;
-      out.push(tableRow([escapeMarkdownCell(label), String(slice.n), ...metrics.map((m) => cellText(slice.metrics[m], fractionOf(info, m)))]));
+      out.push(tableRow([escapeMarkdownCell(label) + dagger(slice.n), String(slice.n), ...metrics.map((m) => cellText(slice.metrics[m], fractionOf(info, m)))]));
     }
-    out.push('', footer(info), '');
+    const small = Object.values(values).some((v) => v.n < SMALL_SLICE);
+    out.push('', footer(info) + (small ? `<br><sub>${SMALL_NOTE}</sub>` : ''), '');
   }
   return out;
 }
@@ -136,9 +142,10 @@ function pairHtml(c: Comparison, heading: 'h1' | 'h2'): string {
     const body = keys.map((key) => {
       const slice = values[key]!;
       const label = info?.labels[dim]?.[key] ?? key;
-      return `<tr><td title="${escapeHtml(key)}">${escapeHtml(label)}</td><td>${slice.n}</td>${metrics.map((m) => `<td class="v ${slice.metrics[m] ? deltaClass(slice.metrics[m]!, info, m) : ''}">${escapeHtml(cellText(slice.metrics[m], fractionOf(info, m)))}</td>`).join('')}</tr>`;
+      return `<tr><td title="${escapeHtml(key)}">${escapeHtml(label + dagger(slice.n))}</td><td>${slice.n}</td>${metrics.map((m) => `<td class="v ${slice.metrics[m] ? deltaClass(slice.metrics[m]!, info, m) : ''}">${escapeHtml(cellText(slice.metrics[m], fractionOf(info, m)))}</td>`).join('')}</tr>`;
     });
-    parts.push(`<section><${sub}>${escapeHtml(dim)}</${sub}><table><thead>${head}</thead><tbody>${body.join('')}</tbody></table>${htmlFooter(info)}</section>`);
+    const small = keys.some((k) => values[k]!.n < SMALL_SLICE) ? `<p class="sig">${escapeHtml(SMALL_NOTE)}</p>` : '';
+    parts.push(`<section><${sub}>${escapeHtml(dim)}</${sub}><table><thead>${head}</thead><tbody>${body.join('')}</tbody></table>${htmlFooter(info)}${small}</section>`);
     if (primary && keys.length) {
       const f = fractionOf(info, primary);
       charts.push(deltaChart({

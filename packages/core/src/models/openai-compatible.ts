@@ -114,9 +114,12 @@ export function toModelError(error: unknown, mod: Pick<OpenAIModule, 'APIError' 
   if (error instanceof mod.APIConnectionTimeoutError) return new ModelError(message, { kind: 'timeout', retryable: true });
   if (error instanceof mod.APIConnectionError) {
     const cause = (error as { cause?: unknown }).cause;
-    const detail = cause instanceof Error ? redact(`: ${cause.message}`, secret) : '';
+    // The useful part ("connect ECONNREFUSED 127.0.0.1:8000") is the innermost cause.
+    let inner: unknown = cause;
+    while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+    const detail = inner instanceof Error ? redact(`: ${inner.message}`, secret) : '';
     if (cause instanceof SyntaxError) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: true });
-    return new ModelError(`${message}${detail}`, { kind: 'network', retryable: true });
+    return new ModelError(`${message.replace(/\.$/, '')}${detail}`, { kind: 'network', retryable: true });
   }
   if (error instanceof mod.APIError && typeof error.status === 'number') {
     const retryAfterMs = parseRetryAfter(error.headers as Headers | undefined);

@@ -108,9 +108,11 @@ describe('evaluate() pipeline', () => {
 
   it('config hash changes with what decides the numbers, not with run time', async () => {
     const a = await evaluate({ task: toyTask(3), model: toyModel(), bootstrapSamples: 50 });
-    const b = await evaluate({ task: toyTask(3), model: toyModel(), bootstrapSamples: 50 });
+    const b = await evaluate({ task: toyTask(3), model: toyModel(), bootstrapSamples: 50, versions: { '@medeval/cli': '9.9.9' } });
+    expect(b.manifest.medeval).toEqual({ '@medeval/cli': '9.9.9', '@medeval/core': VERSION });
     const c = await evaluate({ task: toyTask(3), model: toyModel(), bootstrapSamples: 50, seed: 7 });
     expect(a.manifest.configHash).toBe(b.manifest.configHash);
+    expect(a.manifest.medeval).toEqual({ '@medeval/core': VERSION });
     expect(c.manifest.configHash).not.toBe(a.manifest.configHash);
   });
 });

@@ -14,6 +14,7 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
   const model = o.model;
   const metrics = await prepareMetrics(task, o.metrics);
   const cache = await openCache(o.cache);
+  const ownsCache = typeof o.cache === 'string'; // close only what we opened
   const scheduler = new Scheduler({
     concurrency: o.concurrency,
     timeoutMs: o.timeoutMs,
@@ -37,13 +38,14 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         // Enough look-ahead that one slow or retrying sample does not idle the other slots.
         window: Math.max(16, o.concurrency * 4),
         onProgress: o.onProgress,
+        versions: o.versions,
         live: () => ({ retries: scheduler.stats.retries, inFlight: scheduler.stats.inFlight }),
       },
       takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
       (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample),
     );
   } finally {
-    await cache?.close?.();
+    if (ownsCache) await cache?.close?.();
   }
 }
 

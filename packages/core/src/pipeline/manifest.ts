@@ -40,5 +40,5 @@ export function configHash(input: {
 }
 
 export function packageVersions(extra?: Record<string, string>): Record<string, string> {
-  return { '@medeval/core': VERSION, ...extra };
+  return { ...extra, '@medeval/core': VERSION };
 }

@@ -60,6 +60,7 @@ const common = {
   seed: z.number().int().nonnegative().default(0),
   bootstrapSamples: z.number().int().min(1).max(1_000_000).default(1000),
   metrics: z.array(metricSchema).default([]),
+  versions: z.record(z.string(), z.string()).optional(),
 };
 
 export const evaluateOptionsSchema = z.object({
@@ -120,6 +121,8 @@ export interface EvaluateOptions {
   bootstrapSamples?: number;
   /** Extra metrics, appended to the task's. */
   metrics?: Metric[];
+  /** Package name → version, added to results.json manifest.medeval (core's own is always there). */
+  versions?: Record<string, string>;
   /** Requests per minute cap. */
   rateLimit?: number | { requestsPerMinute: number };
   /** Halve concurrency on 429/503/timeouts and recover slowly (default true). */

@@ -18,6 +18,8 @@ export interface RunSettings {
   limit: number | undefined;
   window: number;
   onProgress: ((progress: Progress) => void) | undefined;
+  /** Other package versions for the manifest (the CLI adds its own and the dataset packages'). */
+  versions?: Record<string, string> | undefined;
   live: () => { retries: number; inFlight: number };
   /** Extra fields merged into results.json (additive, e.g. a predictions summary). */
   extra?: () => Partial<ResultJson>;
@@ -82,7 +84,7 @@ export async function runRecords<J>(
     slices,
     counts,
     manifest: {
-      medeval: packageVersions(),
+      medeval: packageVersions(settings.versions),
       runtime: runtimeName(),
       configHash: configHash({ task, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit }),
       metricSignatures: Object.fromEntries(metrics.map((m) => [m.name, m.signature])),

@@ -30,6 +30,7 @@ export async function score(options: ScoreOptions): Promise<ResultJson & { predi
       limit: o.limit,
       window: 64,
       onProgress: o.onProgress,
+      versions: o.versions,
       live: () => ({ retries: 0, inFlight: 0 }),
       extra: () => ({ predictions: join.summary() }),
     },

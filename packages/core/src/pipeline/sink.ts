@@ -10,7 +10,7 @@ export interface RecordSink {
   abort?(error: unknown): Promise<void>;
 }
 
-/** `out` as a directory path (run folder, loaded on demand so the main entry stays free of node:fs) or a sink. */
+/** `out` as a directory path (run folder, loaded on demand so the main entry imports no Node built-in) or a sink. */
 export async function openSink(out: string | RecordSink | undefined): Promise<RecordSink | undefined> {
   if (out === undefined) return undefined;
   if (typeof out !== 'string') return out;

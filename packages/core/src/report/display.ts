@@ -15,8 +15,9 @@ export interface DisplayBundle {
 
 /**
  * Adds non-enumerable display methods (JSON.stringify, Object.keys and spreads are unaffected) to the
- * result, to `result.metrics` (the overall table) and to each `result.slices[dimension]` (that
- * dimension's table), so each of them renders as a table when it is a notebook cell's value.
+ * result, to `result.metrics` (the overall table), to `result.slices` (every dimension's table) and to
+ * each `result.slices[dimension]` (that dimension's table), so each renders as a table when it is a
+ * notebook cell's value.
  * Returns the same object.
  */
 export function attachDisplay<T extends ResultJson>(result: T): T {
@@ -24,10 +25,15 @@ export function attachDisplay<T extends ResultJson>(result: T): T {
     'text/html': htmlFragment(overallSection(result)),
     'text/markdown': overallMarkdown(result).join('\n'),
   }));
+  const metricNames = () => orderMetrics(Object.keys(result.metrics));
+  defineDisplay(result.slices, () => ({
+    'text/html': htmlFragment(Object.keys(result.slices).map((d) => dimensionSection(result, d)).join('\n')),
+    'text/markdown': Object.keys(result.slices).map((d) => dimensionTable(result, d, result.slices[d]!, metricNames()).join('\n')).join('\n\n'),
+  }));
   for (const dimension of Object.keys(result.slices)) {
     defineDisplay(result.slices[dimension]!, () => ({
       'text/html': htmlFragment(dimensionSection(result, dimension)),
-      'text/markdown': dimensionTable(result, dimension, result.slices[dimension]!, orderMetrics(Object.keys(result.metrics))).join('\n'),
+      'text/markdown': dimensionTable(result, dimension, result.slices[dimension]!, metricNames()).join('\n'),
     }));
   }
   return defineDisplay(result, () => ({

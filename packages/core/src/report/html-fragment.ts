@@ -28,7 +28,7 @@ export function dimensionSection(result: ResultJson, dimension: string, metrics 
     `<section><h2>${escapeHtml(dimension)}</h2>`,
     keys.length === 0
       ? '<p class="muted">No samples.</p>'
-      : `<table><thead><tr><th>${escapeHtml(dimension)}</th><th>n</th>${metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      : `<div class="tw"><table><thead><tr><th>${escapeHtml(dimension)}</th><th>n</th>${metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
     signature(result),
     '</section>',
   ].join('');
@@ -59,16 +59,31 @@ function header(result: ResultJson): string {
   ].join('');
 }
 
+/** The paper's layout (one row, a column per metric); transposed when there are too many columns to read. */
 function overallTable(result: ResultJson, metrics: string[]): string {
+  if (metrics.length > 6) {
+    const rows = metrics.map((m) => {
+      const v = result.metrics[m];
+      const fraction = isFraction(m, v);
+      return `<tr><td>${escapeHtml(metricLabel(m))}</td><td class="v">${formatNumber(v?.value, fraction)}</td><td class="v"><span class="ci">${formatInterval(v?.ci95, fraction) || '—'}</span></td><td>${v?.n ?? 0}</td></tr>`;
+    });
+    return [
+      '<section><h2>Overall</h2>',
+      `<p class="sub">${escapeHtml(result.model?.id ?? '—')}</p>`,
+      `<div class="tw"><table><thead><tr><th>Metric</th><th>Value</th><th>95% CI</th><th>n</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`,
+      signature(result),
+      '</section>',
+    ].join('');
+  }
   const head = metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('');
   const values = metrics.map((m) => metricCell(m, result.metrics[m])).join('');
   const ns = metrics.map((m) => `<td>${result.metrics[m]?.n ?? 0}</td>`).join('');
   return [
     '<section><h2>Overall</h2>',
-    `<table><thead><tr><th>Model</th>${head}</tr></thead><tbody>`,
+    `<div class="tw"><table><thead><tr><th>Model</th>${head}</tr></thead><tbody>`,
     `<tr><td>${escapeHtml(result.model?.id ?? '—')}</td>${values}</tr>`,
     `<tr class="muted"><td><i>n</i></td>${ns}</tr>`,
-    '</tbody></table>',
+    '</tbody></table></div>',
     signature(result),
     '</section>',
   ].join('');
@@ -120,6 +135,14 @@ function metricRow(label: string, name: string, value: MetricValue | undefined, 
   };
 }
 
+/** A round axis end (4 equal ticks) at or above n. */
+function niceMax(n: number): number {
+  if (n <= 4) return 4;
+  const p = Math.pow(10, Math.floor(Math.log10(n / 4)));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p * 4 >= n) return m * p * 4;
+  return n;
+}
+
 function axisMax(name: string, value: MetricValue | undefined): number {
   return isFraction(name, value) ? 1 : 100;
 }
@@ -136,6 +159,6 @@ function statusChart(result: ResultJson): string {
   return barChart({
     title: 'Extraction status',
     rows: [row('ok', counts.scored, 'ok'), row('unparsed', counts.unparsed, 'warn'), row('empty', counts.empty, 'warn'), row('error', counts.errors, 'bad')],
-    max: counts.samples,
+    max: niceMax(counts.samples),
   });
 }

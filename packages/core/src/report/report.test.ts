@@ -69,6 +69,19 @@ describe('renderHtml', () => {
     expect(html.match(/<tbody>/g)!.length).toBe(5);
   });
 
+  it('transposes the overall table for many metrics (Huatuo) and marks a prediction equal to the output', async () => {
+    const { result, records } = fixtureRun(10);
+    const base = result.metrics.accuracy!;
+    for (const m of ['bleu1', 'bleu2', 'bleu3', 'bleu4', 'gleu', 'rouge1', 'rouge2', 'rougeL', 'distinct2']) result.metrics[m] = { ...base };
+    const text = records.map((r) => ({ ...r, prediction: r.output, target: '很长的参考答案，'.repeat(4) }));
+    const html = await renderHtml(result, iterate(text));
+    expect(html).toContain('<th>Metric</th><th>Value</th><th>95% CI</th><th>n</th>');
+    expect(html).toMatch(/<tr><td>BLEU-1<\/td><td class="v">[\d.]+<\/td>/);
+    expect(html).toContain('class="samples long"');
+    expect(html).toContain('(the output)');
+    expect(renderMarkdown(result)).toContain('| Model | Acc | BLEU-1 | BLEU-2 | BLEU-3 | BLEU-4 | GLEU | ROUGE-1 | ROUGE-2 | ROUGE-L | Distinct-1 | Distinct-2 |');
+  });
+
   it('limits the sample browser and says so', async () => {
     const { result, records } = fixtureRun();
     let pulled = 0;
@@ -103,6 +116,8 @@ describe('renderJson and attachDisplay', () => {
     const slice = shown.slices['Medical Discipline'] as unknown as Record<symbol, () => Record<string, string>>;
     expect(slice[JUPYTER_DISPLAY]!()['text/markdown']).toMatch(/^## Medical Discipline\n\n\| Medical Discipline \| n \| Acc \| Distinct-1 \|/);
     expect(slice[JUPYTER_DISPLAY]!()['text/html']).toContain('<td title="临床医学">ClinMed</td>');
+    const all = shown.slices as unknown as Record<symbol, () => Record<string, string>>;
+    expect(all[JUPYTER_DISPLAY]!()['text/markdown'].match(/^## /gm)).toHaveLength(3);
     const overall = shown.metrics as unknown as Record<symbol, () => Record<string, string>>;
     expect(overall[JUPYTER_DISPLAY]!()['text/markdown']).toMatch(/^## Overall/);
     expect(Object.keys(shown.slices['Medical Discipline']!)).toEqual(['中医学', '临床医学', '药学']); // equal n: code-point order

@@ -20,13 +20,16 @@ export const SAMPLES_SCRIPT_SHA256 = '9s5Je9+efp9/plXBl2PuFy7ZnEivKLee1ru+iiaWV7
 export async function samplesSection(records: AsyncIterable<EvalRecord>, total: number, maxSamples: number): Promise<string> {
   const rows: string[] = [];
   let scoreNames: string[] | null = null;
+  const widest = { value: 0 };
   if (maxSamples > 0) {
     for await (const record of records) {
       scoreNames ??= orderMetrics(Object.keys(record.scores ?? {}));
-      rows.push(sampleRow(record, scoreNames));
+      rows.push(sampleRow(record, scoreNames, widest));
       if (rows.length >= maxSamples) break;
     }
   }
+  // Answer letters get narrow prediction/gold columns; free text (Huatuo, explanations) shares the width.
+  const layout = widest.value <= 16 ? 'samples short' : 'samples long';
   const shown = rows.length;
   const note = shown < total ? `The first ${shown} of ${total} samples.` : `${shown} samples.`;
   return [
@@ -35,16 +38,20 @@ export async function samplesSection(records: AsyncIterable<EvalRecord>, total: 
     '<div class="filters"><input id="medeval-q" type="search" placeholder="Filter by any text (id, question, output…)" aria-label="Filter samples">',
     '<select id="medeval-s" aria-label="Status"><option value="">all statuses</option><option value="ok">ok</option><option value="unparsed">unparsed</option><option value="empty">empty</option><option value="error">error</option></select>',
     '<span id="medeval-c" class="muted"></span></div>',
-    '<table id="medeval-samples" class="samples"><colgroup><col class="id"><col class="st"><col class="q"><col class="out"><col class="pred"><col class="gold"><col class="sc"></colgroup>',
+    `<div class="tw"><table id="medeval-samples" class="${layout}"><colgroup>`,
+    '<col class="id"><col class="st"><col class="q"><col class="out"><col class="pred"><col class="gold"><col class="sc"></colgroup>',
     '<thead><tr><th>id</th><th>status</th><th>question</th><th>output</th><th>prediction</th><th>gold</th><th>scores</th></tr></thead><tbody>',
     rows.join('\n'),
-    '</tbody></table></section>',
+    '</tbody></table></div></section>',
   ].join('\n');
 }
 
-function sampleRow(record: EvalRecord, scoreNames: string[]): string {
+function sampleRow(record: EvalRecord, scoreNames: string[], widest: { value: number }): string {
   const status = String(record.status);
   const output = record.output ?? (record.error ? `error: ${record.error}` : '');
+  const prediction = displayValue(record.prediction);
+  const gold = displayValue(record.target);
+  widest.value = Math.max(widest.value, prediction.length, gold.length);
   const scores = scoreNames
     .filter((name) => record.scores?.[name] !== undefined)
     .map((name) => `${metricLabel(name)} ${formatScore(record.scores[name] ?? null)}`)
@@ -53,7 +60,9 @@ function sampleRow(record: EvalRecord, scoreNames: string[]): string {
   return (
     `<tr data-status="${escapeHtml(status)}"><td>${escapeHtml(record.id)}</td>` +
     `<td><span class="badge ${escapeHtml(status)}">${escapeHtml(status)}</span></td>` +
-    cell(record.input ?? '') + cell(output) + cell(displayValue(record.prediction)) + cell(displayValue(record.target)) + cell(scores) +
+    cell(record.input ?? '') + cell(output) +
+    (prediction !== '' && prediction === record.output ? '<td><div class="muted">(the output)</div></td>' : cell(prediction)) +
+    cell(gold) + cell(scores) +
     '</tr>'
   );
 }

@@ -34,7 +34,8 @@ font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB
 .medeval .samples td,.medeval .samples th{text-align:left}
 .medeval .samples td div{max-height:7.5em;overflow:auto;white-space:pre-wrap;word-break:break-word}
 .medeval .samples col.id{width:64px} .medeval .samples col.st{width:90px} .medeval .samples col.sc{width:150px}
-.medeval .samples col.pred,.medeval .samples col.gold{width:110px}
+.medeval .samples.short col.pred,.medeval .samples.short col.gold{width:110px}
+.medeval .tw{overflow-x:auto;max-width:100%}
 .medeval .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:var(--soft);border:1px solid var(--line)}
 .medeval .badge.ok{color:var(--ok)} .medeval .badge.unparsed,.medeval .badge.empty{color:var(--warn)} .medeval .badge.error{color:var(--bad)}
 .medeval .filters{display:flex;gap:10px;align-items:center;margin:8px 0}

@@ -122,6 +122,13 @@ describe('Scheduler', () => {
     expect(out).toEqual({ value: 'fast', attempts: 2 });
   });
 
+  it('times out a model that ignores its signal', { timeout: 2000 }, async () => {
+    const scheduler = new Scheduler({ concurrency: 1, timeoutMs: 20, maxAttempts: 2, backoff: { baseMs: 1, maxMs: 2 } });
+    const failure = (await scheduler.run(() => new Promise(() => {})).catch((e: unknown) => e)) as RequestFailedError;
+    expect(failure.attempts).toBe(2);
+    expect(failure.message).toMatch(/timed out after 20 ms \(after 2 attempts\)/);
+  });
+
   it("stops at once when the caller aborts", { timeout: 2000 }, async () => {
     const controller = new AbortController();
     const scheduler = new Scheduler({ concurrency: 1, timeoutMs: 0, maxAttempts: 8, signal: controller.signal });

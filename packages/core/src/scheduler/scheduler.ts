@@ -156,8 +156,13 @@ export class Scheduler {
             controller.abort(abortError('timeout'));
           }, this.#options.timeoutMs)
         : undefined;
+    // A model that ignores its signal must not hang the run: the attempt ends when the signal fires.
+    const ended = new Promise<never>((_, reject) =>
+      controller.signal.addEventListener('abort', () => reject(abortError(controller.signal.reason)), { once: true }),
+    );
+    ended.catch(() => {});
     try {
-      return await fn(controller.signal, attempt);
+      return await Promise.race([fn(controller.signal, attempt), ended]);
     } catch (thrown) {
       if (timedOut) {
         throw new ModelError(`request timed out after ${this.#options.timeoutMs} ms`, { kind: 'timeout', retryable: true });

@@ -24,8 +24,16 @@ interface Passage {
 export interface Bm25Index {
   /** Passages most relevant to a query, excluding those of `excludeQuestion`. */
   search(query: string, options?: { excludeQuestion?: string; limit?: number }): Array<{ text: string; score: number }>;
+  /** Passage id → BM25+ score of every passage that matches the query (for option scoring). */
+  scores(query: string, options?: { excludeQuestion?: string }): Map<number, number>;
   size: number;
 }
+
+/**
+ * Query terms found in more than this share of passages are dropped: their IDF is close to zero, and
+ * common characters (的, 是, 病) would otherwise make every search visit every passage.
+ */
+const MAX_DOCUMENT_SHARE = 0.05;
 
 /** Indexes the explanations of a CMExam file (streamed; rows without an explanation are skipped). */
 export async function buildBm25Index(corpus: DataSource): Promise<Bm25Index> {
@@ -34,22 +42,41 @@ export async function buildBm25Index(corpus: DataSource): Promise<Bm25Index> {
     storeFields: ['text', 'question'],
     tokenize: zhTokens,
     processTerm: (term) => term,
-    searchOptions: { tokenize: zhTokens, processTerm: (term) => term },
   });
+  const documentFrequency = new Map<string, number>();
   let id = 0;
   for await (const sample of loadCmexam(corpus).samples()) {
     if (sample.target.explanation === '') continue;
+    for (const term of new Set(zhTokens(sample.target.explanation))) {
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
     index.add({ id: id++, text: sample.target.explanation, question: sample.input.question });
   }
+  const maxFrequency = Math.max(20, MAX_DOCUMENT_SHARE * id);
+  const terms = (query: string) =>
+    [...new Set(zhTokens(query))].filter((t) => {
+      const df = documentFrequency.get(t) ?? 0;
+      return df > 0 && df <= maxFrequency;
+    });
+  const run = (query: string, exclude: string | undefined) => {
+    const wanted = terms(query);
+    if (wanted.length === 0) return [];
+    return index.search(wanted.join(' '), {
+      combineWith: 'OR',
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      ...(exclude !== undefined ? { filter: (r: SearchResult) => r['question'] !== exclude } : {}),
+    });
+  };
   return {
     size: id,
     search(query, options = {}) {
-      const exclude = options.excludeQuestion;
-      const results = index.search(query, {
-        combineWith: 'OR',
-        ...(exclude !== undefined ? { filter: (r: SearchResult) => r['question'] !== exclude } : {}),
-      });
-      return results.slice(0, options.limit ?? 10).map((r) => ({ text: String(r['text']), score: r.score }));
+      return run(query, options.excludeQuestion)
+        .slice(0, options.limit ?? 10)
+        .map((r) => ({ text: String(r['text']), score: r.score }));
+    },
+    scores(query, options = {}) {
+      return new Map(run(query, options.excludeQuestion).map((r) => [r.id as number, r.score]));
     },
   };
 }
@@ -70,18 +97,22 @@ export function bm25Baseline(options: Bm25BaselineOptions = {}): Model {
   };
 }
 
-/** The option whose "question + option" query has the highest top passage score (ties: first option). */
+/**
+ * The option with the best passage for "question + option": BM25 is a sum over query terms, so a
+ * passage's score is its question score plus its option score; the option whose best passage scores
+ * highest wins (ties: the first option). The question is searched once, each option's text once.
+ */
 export function bestOption(index: Bm25Index, sample: CmexamSample): string {
+  const exclude = { excludeQuestion: sample.input.question };
+  const question = index.scores(sample.input.question, exclude);
   let best = sample.input.options[0]!.letter;
   let bestScore = -Infinity;
   for (const option of sample.input.options) {
-    const [top] = index.search(`${sample.input.question} ${option.text}`, {
-      excludeQuestion: sample.input.question,
-      limit: 1,
-    });
-    const score = top?.score ?? 0;
-    if (score > bestScore) {
-      bestScore = score;
+    const own = index.scores(option.text, exclude);
+    let top = 0;
+    for (const [id, score] of own) top = Math.max(top, score + (question.get(id) ?? 0));
+    if (top > bestScore) {
+      bestScore = top;
       best = option.letter;
     }
   }

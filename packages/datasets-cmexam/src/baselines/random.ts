@@ -28,7 +28,7 @@ export function randomBaseline(options: RandomBaselineOptions = {}): Model {
 
 /** FNV-1a over the seed and the sample id. */
 function hashSeed(seed: number, id: string): number {
-  let h = 0x811c9dc5 ^ (seed >>> 0);
+  let h = 0x811c9dc5;
   for (const ch of `${seed}:${id}`) {
     h ^= ch.codePointAt(0)!;
     h = Math.imul(h, 0x01000193);

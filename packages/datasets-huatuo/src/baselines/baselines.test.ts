@@ -6,7 +6,7 @@ import type { HuatuoSample } from '../schema.js';
 import { bm25 } from './bm25.js';
 import { randomAnswer } from './random.js';
 import { resolveBaseline } from './resolve.js';
-import { charBigramTokens } from './tokenize.js';
+import { cjkBigramTokens } from './tokenize.js';
 
 async function bundled(): Promise<HuatuoSample[]> {
   const out: HuatuoSample[] = [];
@@ -17,11 +17,13 @@ async function bundled(): Promise<HuatuoSample[]> {
 const ask = (model: Model, sample: HuatuoSample) =>
   model.generate({ messages: [{ role: 'user', content: sample.input.question }] }, { sample });
 
-describe('charBigramTokens', () => {
-  it('gives character unigrams and bigrams, ASCII runs as one unit, punctuation and spaces as breaks', () => {
-    expect(charBigramTokens('高血压CT，150 mg')).toEqual(['高', '血', '高血', '压', '血压', 'ct', '压ct', '150', 'mg']);
-    expect(charBigramTokens('　 ，。')).toEqual([]);
-    expect(charBigramTokens('𠮷a')).toEqual(['𠮷', 'a', '𠮷a']);
+describe('cjkBigramTokens', () => {
+  it('gives character bigrams per run, lone characters and ASCII words as unigrams, punctuation and spaces as breaks', () => {
+    expect(cjkBigramTokens('高血压CT，150 mg')).toEqual(['高血', '血压', 'ct', '压ct', '150', 'mg']);
+    expect(cjkBigramTokens('胃，疼')).toEqual(['胃', '疼']);
+    expect(cjkBigramTokens('HPV阳性')).toEqual(['hpv', 'hpv阳', '阳性']);
+    expect(cjkBigramTokens('　 ，。')).toEqual([]);
+    expect(cjkBigramTokens('𠮷a')).toEqual(['a', '𠮷a']);
   });
 });
 
@@ -47,7 +49,6 @@ describe('bm25 baseline', () => {
     // Lines 35 and 36 both ask about 腰椎间盘突出.
     expect((await ask(model, samples[35]!)).text).toBe(samples[36]!.target.answers[0]);
     expect((await ask(model, samples[36]!)).text).toBe(samples[35]!.target.answers[0]);
-    expect((await ask(model, samples[1]!)).text).toMatch(/高血压/);
   });
 
   it('without leave-one-out returns the exact match (the leak leave-one-out prevents)', async () => {
@@ -67,6 +68,11 @@ describe('bm25 baseline', () => {
     expect(model.id).toBe('baseline:bm25(corpus=inline[2],loo)');
     const reply = await model.generate({ messages: [{ role: 'user', content: '牙疼得厉害怎么办？' }] }, {});
     expect(reply.text).toBe('看牙医');
+    // No shared bigram: the question sharing the most characters ("牙"); nothing shared at all: no answer.
+    expect(await model.generate({ messages: [{ role: 'user', content: '拔牙' }] }, {})).toEqual({
+      text: '看牙医',
+      finishReason: 'char-overlap',
+    });
     const none = await model.generate({ messages: [{ role: 'user', content: 'xyz' }] }, {});
     expect(none).toEqual({ text: '', finishReason: 'no-match' });
   });

@@ -3,9 +3,9 @@
 // to one of the evaluated sample's references, so a corpus that contains the test set cannot leak gold.
 import MiniSearch from 'minisearch';
 import type { GenerateContext, Model, ModelRequest, ModelResponse } from '@medeval/core';
-import { corpusName, loadCorpus, type Corpus, type CorpusInput } from './corpus.js';
+import { corpusName, loadCorpus, type Corpus, type CorpusInput, type QaPair } from './corpus.js';
 import { queryOf } from './query.js';
-import { charBigramTokens } from './tokenize.js';
+import { cjkBigramTokens } from './tokenize.js';
 
 export interface Bm25Options {
   corpus: CorpusInput;
@@ -35,7 +35,7 @@ export function bm25(options: Bm25Options): Model {
     const corpus = await loadCorpus(options.corpus);
     const search = new MiniSearch<{ id: number; question: string; answer: string }>({
       fields,
-      tokenize: charBigramTokens,
+      tokenize: cjkBigramTokens,
       processTerm: (term) => term,
       // d = 0 turns MiniSearch's BM25+ into classic (Lucene-idf) BM25.
       searchOptions: { bm25: { k, b, d: 0 }, boost: { question: 2 }, combineWith: 'OR' },
@@ -51,13 +51,31 @@ export function bm25(options: Bm25Options): Model {
       index ??= build();
       const { corpus, search } = await index;
       const query = queryOf(request, context);
-      const results = search.search(query.question, {
-        filter: (hit) => !(leaveOneOut && query.ownAnswers.has(corpus.documents[hit.id as number]!.answer)),
-      });
-      const best = results[0];
-      if (!best) return { text: '', finishReason: 'no-match' };
-      return { text: corpus.documents[best.id as number]!.answer, finishReason: 'retrieved' };
+      const allowed = (i: number) => !(leaveOneOut && query.ownAnswers.has(corpus.documents[i]!.answer));
+      const best = search.search(query.question, { filter: (hit) => allowed(hit.id as number) })[0];
+      if (best) return { text: corpus.documents[best.id as number]!.answer, finishReason: 'retrieved' };
+      // No shared bigram: fall back to the question sharing the most distinct characters.
+      const fallback = mostSharedCharacters(query.question, corpus.documents, allowed);
+      if (fallback === null) return { text: '', finishReason: 'no-match' };
+      return { text: corpus.documents[fallback]!.answer, finishReason: 'char-overlap' };
     },
     describe: () => ({ id, kind: 'bm25', corpus: corpusName(options.corpus), leaveOneOut, fields, k1: k, b }),
   };
+}
+
+/** Index of the allowed document whose question shares the most distinct non-space characters (first on ties). */
+function mostSharedCharacters(question: string, documents: readonly QaPair[], allowed: (i: number) => boolean): number | null {
+  const wanted = new Set([...question].filter((c) => c.trim() !== ''));
+  let best: number | null = null;
+  let bestCount = 0;
+  documents.forEach((doc, i) => {
+    if (!allowed(i)) return;
+    let count = 0;
+    for (const c of new Set(doc.question)) if (wanted.has(c)) count += 1;
+    if (count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  });
+  return best;
 }

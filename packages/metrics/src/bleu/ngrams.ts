@@ -1,7 +1,7 @@
 // The hot path shared by every BLEU variant: clipped n-gram matches between one hypothesis and its
-// references, on integer token ids. N-grams are interned per order from integer pairs in an
-// open-addressing table reused across pairs — no per-n-gram string concatenation and no Map in the
-// inner loop.
+// references, on integer token ids. N-grams are interned per order from integer pairs
+// (prefix id, last token id) with per-prefix lists in typed arrays reused across pairs — no per-n-gram
+// string concatenation, no hashing and no Map in the inner loop.
 
 const TOKEN_LIMIT = 1 << 26;
 
@@ -62,19 +62,22 @@ export interface PairCounts {
 /**
  * Counts clipped n-gram matches. Unigram ids are the token ids themselves; an n-gram (n ≥ 2) is
  * interned per order from the pair (id of its (n-1)-gram prefix, id of its last token) into dense ids.
+ * An n-gram whose prefix occurs in only one side cannot match and is not interned at all (id -1).
  * One instance holds reusable scratch memory; not re-entrant.
  */
 export class NgramMatcher {
-  private keyA = new Int32Array(1024);
-  private keyB = new Int32Array(1024);
-  private vals = new Int32Array(1024);
-  private stamp = new Int32Array(1024);
+  private tokB = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private head = new Int32Array(1024);
+  private headStamp = new Int32Array(1024);
   private gen = 0;
-  private mask = 1023;
   private nextId = 0;
   private refMax = new Int32Array(1024);
   private refCur = new Int32Array(1024);
   private used = new Int32Array(1024);
+  /** live[id] === liveGen: the n-gram occurs in the hypothesis AND a reference (its extensions may match). */
+  private live = new Int32Array(1024);
+  private liveGen = 0;
   private prevBufs: Int32Array[] = [];
   private curBufs: Int32Array[] = [];
 
@@ -114,11 +117,14 @@ export class NgramMatcher {
       }
     }
     let m = 0;
+    let live = this.live;
+    let liveGen = this.nextLiveGen();
     for (let i = 0; i < hyp.length; i++) {
       const id = hyp[i]!;
       if (used[id]! < refMax[id]!) {
         used[id]!++;
         m++;
+        live[id] = liveGen;
       }
     }
     matches[0] = m;
@@ -141,7 +147,13 @@ export class NgramMatcher {
       const hypCount = hyp.length - n + 1;
       if (hypCount <= 0) break; // no hyp n-grams of this order or higher
       hypNgrams[n - 1] = hypCount;
-      this.gen++;
+      // Without a matching (n-1)-gram no n-gram can match: only the totals remain to be filled in.
+      if (matches[n - 2] === 0) continue;
+      this.prefixLive = liveGen;
+      if (++this.gen === 0x7fffffff) {
+        this.headStamp.fill(0);
+        this.gen = 1;
+      }
       this.nextId = 0;
       for (let r = 0; r < nrefs; r++) {
         const ref = refs[r]!;
@@ -149,23 +161,26 @@ export class NgramMatcher {
         if (cnt <= 0) continue;
         const ids = this.ngramIds(ref, n, r, cnt);
         if (single) {
-          for (let i = 0; i < cnt; i++) refMax[ids[i]!]!++;
+          for (let i = 0; i < cnt; i++) if (ids[i]! >= 0) refMax[ids[i]!]!++;
         } else {
-          for (let i = 0; i < cnt; i++) refCur[ids[i]!]!++;
+          for (let i = 0; i < cnt; i++) if (ids[i]! >= 0) refCur[ids[i]!]!++;
           for (let i = 0; i < cnt; i++) {
             const id = ids[i]!;
-            if (refCur[id]! > refMax[id]!) refMax[id] = refCur[id]!;
+            if (id >= 0 && refCur[id]! > refMax[id]!) refMax[id] = refCur[id]!;
           }
-          for (let i = 0; i < cnt; i++) refCur[ids[i]!] = 0;
+          for (let i = 0; i < cnt; i++) if (ids[i]! >= 0) refCur[ids[i]!] = 0;
         }
       }
       const ids = this.ngramIds(hyp, n, nrefs, hypCount);
       m = 0;
+      live = this.live;
+      liveGen = this.nextLiveGen();
       for (let i = 0; i < hypCount; i++) {
         const id = ids[i]!;
-        if (used[id]! < refMax[id]!) {
+        if (id >= 0 && used[id]! < refMax[id]!) {
           used[id]!++;
           m++;
+          live[id] = liveGen;
         }
       }
       matches[n - 1] = m;
@@ -180,46 +195,57 @@ export class NgramMatcher {
     const prev = n === 2 ? tokens : this.prevBufs[slot]!;
     const cur = this.curBufs[slot]!;
     const last = n - 1;
-    for (let i = 0; i < count; i++) cur[i] = this.intern(prev[i]!, tokens[i + last]!);
+    const live = this.live;
+    const liveGen = this.prefixLive;
+    for (let i = 0; i < count; i++) {
+      const p = prev[i]!;
+      // -1: the prefix cannot match, so neither can this n-gram (nor its extensions).
+      cur[i] = p >= 0 && live[p] === liveGen ? this.intern(p, tokens[i + last]!) : -1;
+    }
     // The buffer just written becomes the prefix buffer of the next order.
     this.curBufs[slot] = this.prevBufs[slot]!;
     this.prevBufs[slot] = cur;
     return cur;
   }
 
-  private intern(a: number, b: number): number {
-    const stamp = this.stamp;
-    const keyA = this.keyA;
-    const keyB = this.keyB;
-    const mask = this.mask;
-    const gen = this.gen;
-    let x = Math.imul(a, 0x85ebca6b) ^ b;
-    x = Math.imul(x ^ (x >>> 16), 0x9e3779b1);
-    let h = (x ^ (x >>> 15)) & mask;
-    for (;;) {
-      if (stamp[h] !== gen) {
-        stamp[h] = gen;
-        keyA[h] = a;
-        keyB[h] = b;
-        const id = this.nextId++;
-        this.vals[h] = id;
-        return id;
-      }
-      if (keyA[h] === a && keyB[h] === b) return this.vals[h]!;
-      h = (h + 1) & mask;
+  private prefixLive = 0;
+
+  private nextLiveGen(): number {
+    if (++this.liveGen === 0x7fffffff) {
+      this.live.fill(0);
+      this.liveGen = 1;
     }
+    return this.liveGen;
+  }
+
+  /**
+   * Dense id of the n-gram (prefix id `a`, last token `b`). Continuations of one prefix form a linked
+   * list (a prefix has few distinct continuations), so no hashing: head[a] is valid when
+   * headStamp[a] === gen.
+   */
+  private intern(a: number, b: number): number {
+    const next = this.next;
+    const tokB = this.tokB;
+    let e = this.headStamp[a] === this.gen ? this.head[a]! : -1;
+    const first = e;
+    while (e >= 0) {
+      if (tokB[e] === b) return e;
+      e = next[e]!;
+    }
+    const id = this.nextId++;
+    tokB[id] = b;
+    next[id] = first;
+    this.head[a] = id;
+    this.headStamp[a] = this.gen;
+    return id;
   }
 
   private ensure(ngrams: number, vocab: number): void {
-    let size = this.keyA.length;
-    while (size < ngrams * 2 + 16) size *= 2;
-    if (size !== this.keyA.length) {
-      this.keyA = new Int32Array(size);
-      this.keyB = new Int32Array(size);
-      this.vals = new Int32Array(size);
-      this.stamp = new Int32Array(size);
-      this.mask = size - 1;
-      this.gen = 0;
+    // Entries (dense n-gram ids) are < ngrams; prefixes are token ids (< vocab) or dense ids.
+    if (this.tokB.length < ngrams + 1) {
+      const size = Math.max(ngrams + 1, this.tokB.length * 2);
+      this.tokB = new Int32Array(size);
+      this.next = new Int32Array(size);
     }
     const need = Math.max(ngrams + 1, vocab);
     if (this.refMax.length < need) {
@@ -227,6 +253,13 @@ export class NgramMatcher {
       this.refMax = new Int32Array(size2);
       this.refCur = new Int32Array(size2);
       this.used = new Int32Array(size2);
+      const live = new Int32Array(size2);
+      live.set(this.live);
+      this.live = live;
+      const headStamp = new Int32Array(size2);
+      headStamp.set(this.headStamp);
+      this.headStamp = headStamp;
+      this.head = new Int32Array(size2);
     }
   }
 }

@@ -1,7 +1,7 @@
 // Text → token ids in one pass for the tokenizers that matter for speed (sacrebleu `zh`, `char`),
 // without materializing token strings for Chinese characters. Non-Chinese runs that need the 13a
 // regexes are tokenized once and cached. Output equals `vocab.ids(tokenizer(text))` (tested).
-import { isSacrebleuChineseChar, pyStrip, isPySpace, ZH_SPECIAL_ASCII, zhRunTokens } from '../tokenize/index.js';
+import { isPySpace, pyStrip, zhCharClasses, zhRunTokens, ZH_CHINESE, ZH_CHINESE_SPACE, ZH_SPECIAL } from '../tokenize/index.js';
 import type { TokenVocab } from './ngrams.js';
 
 const RUN_CACHE_LIMIT = 200_000;
@@ -43,22 +43,24 @@ export class TextIds {
   /** sacrebleu `zh` tokens as ids (see zhTokens in tokenize/sacrebleu.ts for the reasoning). */
   zh(text: string): Int32Array {
     this.n = 0;
+    const classes = zhCharClasses();
     const line = pyStrip(text);
     const len = line.length;
     let runStart = -1;
     let special = false;
     for (let i = 0; i < len; i++) {
       const c = line.charCodeAt(i);
-      if (c >= 0x2001 && isSacrebleuChineseChar(c)) {
+      const k = classes[c]!;
+      if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) {
         if (runStart >= 0) {
           this.pushRun(line, runStart, i, special);
           runStart = -1;
           special = false;
         }
-        if (!isPySpace(c)) this.push(this.vocab.idOfCodePoint(c));
+        if (k === ZH_CHINESE) this.push(this.vocab.idOfCodePoint(c));
       } else {
         if (runStart < 0) runStart = i;
-        if (c < 128 ? ZH_SPECIAL_ASCII[c] === 1 : isPySpace(c)) special = true;
+        if (k === ZH_SPECIAL) special = true;
       }
     }
     if (runStart >= 0) this.pushRun(line, runStart, len, special);

@@ -13,6 +13,11 @@ export {
   zhRunIsSpecial,
   regexpPost,
   ZH_SPECIAL_ASCII,
+  zhCharClasses,
+  ZH_OTHER,
+  ZH_CHINESE,
+  ZH_CHINESE_SPACE,
+  ZH_SPECIAL,
   SACREBLEU_TOKENIZERS,
 } from './sacrebleu.js';
 export type { SacrebleuTokenizerName } from './sacrebleu.js';

@@ -187,3 +187,25 @@ export function zhTokens(text: string): string[] {
   }
   return out;
 }
+
+/** Character classes of BMP code units for the one-pass `zh` paths (see zhCharClasses). */
+export const ZH_OTHER = 0;
+export const ZH_CHINESE = 1;
+export const ZH_CHINESE_SPACE = 2;
+export const ZH_SPECIAL = 3;
+let zhClasses: Uint8Array | null = null;
+
+/**
+ * A 64 KB table, built on first use: ZH_CHINESE / ZH_CHINESE_SPACE (a "Chinese" character that is also
+ * Python whitespace, e.g. U+3000: padded, then dropped by split), ZH_SPECIAL (special ASCII or other
+ * Python whitespace: the run needs the regexes), ZH_OTHER. Surrogate halves are ZH_OTHER.
+ */
+export function zhCharClasses(): Uint8Array {
+  if (zhClasses !== null) return zhClasses;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (isSacrebleuChineseChar(c)) t[c] = isPySpace(c) ? ZH_CHINESE_SPACE : ZH_CHINESE;
+    else if (c < 128 ? ZH_SPECIAL_ASCII[c] === 1 : isPySpace(c)) t[c] = ZH_SPECIAL;
+  }
+  return (zhClasses = t);
+}
