@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Deno smoke test: imports the BUILT packages (npm: specifiers resolved from the repo's node_modules,
 # where npm workspaces link @medeval/* to packages/*/dist) and runs a small offline evaluation.
-# Needs: `npm ci` (or install), `npm run build`, and Deno (node_modules/.bin/deno from
-# `npm install --no-save deno`, or any `deno` >= 2 on PATH). Runs offline: --cached-only, no network.
+# Needs: `npm ci` (or install) and `npm run build`. Deno is found or installed as below. Apart from that
+# install, it runs offline: --cached-only, nothing is fetched. Prints "deno-smoke: N passed, N failed".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+# Deno: $DENO, else the repository's node_modules/.bin/deno, else `deno` on PATH, else install the npm
+# package `deno` (the official binary, from the npm registry) without touching package.json or the lockfile.
+DENO_VERSION="${DENO_VERSION:-2.9.6}"
 deno="${DENO:-}"
 if [ -z "$deno" ]; then
-  if [ -x node_modules/.bin/deno ]; then deno=node_modules/.bin/deno
+  if [ -x "$root/node_modules/.bin/deno" ]; then deno="$root/node_modules/.bin/deno"
   elif command -v deno >/dev/null 2>&1; then deno="$(command -v deno)"
   else
-    echo "deno-smoke: Deno not found. Install it with: npm install --no-save deno" >&2
-    exit 1
+    echo "deno-smoke: Deno not found; installing it: npm install --no-save deno@$DENO_VERSION" >&2
+    npm install --no-save --no-audit --no-fund "deno@$DENO_VERSION" >&2
+    deno="$root/node_modules/.bin/deno"
   fi
 fi
 
@@ -72,4 +76,11 @@ echo "ok - scripts/deno-smoke.ts type-checks against the built declarations"
 #    no file, env, net or run access (module loading itself needs none).
 # --config examples/deno.json: "nodeModulesDir": "manual" resolves npm: specifiers from node_modules;
 # --cached-only: never download anything.
-exec "$deno" run --cached-only --no-prompt --config examples/deno.json scripts/deno-smoke.ts "$@"
+"$deno" run --cached-only --no-prompt --config examples/deno.json scripts/deno-smoke.ts
+
+# 4. @medeval/core/node in Deno: a run folder and the response cache, with read/write access to a
+#    temporary folder only.
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+"$deno" run --cached-only --no-prompt --config examples/deno.json \
+  --allow-read="$tmp" --allow-write="$tmp" scripts/deno-smoke.ts --files "$tmp"

@@ -2,8 +2,9 @@
 # Executes examples/notebook.ipynb headless on the Deno Jupyter kernel with Debian's nbconvert, and fails
 # (exit 1) if any cell fails. The executed copy (with outputs) is written to $NOTEBOOK_OUT
 # (default: test-artifacts/notebook.executed.ipynb).
-# Needs: apt packages jupyter-nbconvert python3-nbclient jupyter-client jupyter-core; Deno
-# (node_modules/.bin/deno from `npm install --no-save deno`, or `deno` on PATH); `npm run build` done.
+# Needs: Debian's `apt-get install -y --no-install-recommends jupyter-nbconvert python3-nbclient` (which
+# bring jupyter-core and python3-jupyter-client; ipykernel is not needed) and `npm run build`. Deno is
+# found or installed as below. The kernel imports only what node_modules holds: nothing is fetched.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,13 +12,17 @@ cd "$root"
 notebook="${1:-examples/notebook.ipynb}"
 out="${NOTEBOOK_OUT:-test-artifacts/notebook.executed.ipynb}"
 
+# Deno: $DENO, else the repository's node_modules/.bin/deno, else `deno` on PATH, else install the npm
+# package `deno` (the official binary, from the npm registry) without touching package.json or the lockfile.
+DENO_VERSION="${DENO_VERSION:-2.9.6}"
 deno="${DENO:-}"
 if [ -z "$deno" ]; then
-  if [ -x node_modules/.bin/deno ]; then deno="$root/node_modules/.bin/deno"
+  if [ -x "$root/node_modules/.bin/deno" ]; then deno="$root/node_modules/.bin/deno"
   elif command -v deno >/dev/null 2>&1; then deno="$(command -v deno)"
   else
-    echo "run-notebook: Deno not found. Install it with: npm install --no-save deno" >&2
-    exit 1
+    echo "run-notebook: Deno not found; installing it: npm install --no-save deno@$DENO_VERSION" >&2
+    npm install --no-save --no-audit --no-fund "deno@$DENO_VERSION" >&2
+    deno="$root/node_modules/.bin/deno"
   fi
 fi
 # Debian's Jupyter lives under /usr/bin and imports Debian's python3 modules; a pyenv/venv python3 earlier
@@ -27,7 +32,7 @@ if [ -z "$jupyter" ]; then
   if [ -x /usr/bin/jupyter ]; then jupyter=/usr/bin/jupyter
   elif command -v jupyter >/dev/null 2>&1; then jupyter="$(command -v jupyter)"
   else
-    echo "run-notebook: jupyter not found. Install: apt-get install -y --no-install-recommends jupyter-nbconvert python3-nbclient jupyter-client jupyter-core" >&2
+    echo "run-notebook: jupyter not found. Install: apt-get install -y --no-install-recommends jupyter-nbconvert python3-nbclient" >&2
     exit 1
   fi
 fi

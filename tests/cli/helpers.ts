@@ -1,6 +1,6 @@
 // Runs the BUILT `medeval` bin in a child process, as a user would. Build first (`npm run build`; the root
 // `npm test` does it).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ export interface RunOptions {
   /** Node flags before the bin, e.g. ['--import', NO_NETWORK]. */
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** Called once the child is running (e.g. to send it a signal later). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export function medeval(args: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -44,6 +46,7 @@ export function medeval(args: string[], options: RunOptions = {}): Promise<CliRe
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+    options.onSpawn?.(child);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

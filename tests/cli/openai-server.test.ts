@@ -87,4 +87,39 @@ describe('medeval run against an OpenAI-compatible server', () => {
       await failing.close();
     }
   });
+
+  it('Ctrl-C stops a run with exit 130, keeps finished records, and the cache resumes without re-asking', async () => {
+    const slow = await startOpenAIServer({ latencyMs: 100, respond: () => '多喝水，注意休息。' });
+    try {
+      const dir = await tempDir();
+      const args = ['run', '--task', 'huatuo', '--model', `openai-compatible:${slow.url}#m`, '--concurrency', '1', '--cache', 'cache', '--quiet'];
+      const interrupted = await medeval([...args, '--out', 'first'], {
+        cwd: dir,
+        onSpawn: (child) => {
+          const poll = setInterval(() => {
+            if (slow.requests.length >= 5) {
+              clearInterval(poll);
+              child.kill('SIGINT');
+            }
+          }, 20);
+          child.on('close', () => clearInterval(poll));
+        },
+      });
+      expect(interrupted.code).toBe(130);
+      expect(interrupted.stderr).toMatch(/interrupted/);
+      expect(interrupted.stderr).not.toMatch(/\n\s+at /);
+      const asked = slow.requests.length;
+
+      const resumed = await medeval([...args, '--out', 'second'], { cwd: dir });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      const results = JSON.parse(await readFile(join(dir, 'second', 'results.json'), 'utf8'));
+      const total = results.counts.samples;
+      expect(asked).toBeLessThan(total);
+      expect(results.counts.errors).toBe(0);
+      // The resumed run asked only for what was not answered before the interrupt (the one in flight may be asked twice).
+      expect(slow.requests.length).toBeLessThanOrEqual(total + 1);
+    } finally {
+      await slow.close();
+    }
+  });
 });

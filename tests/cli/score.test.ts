@@ -58,7 +58,8 @@ describe('medeval score --task huatuo', () => {
     await writeFile(predictions, jsonl([{ id: '0', output: 'x' }]));
     const result = await medeval(['score', '--task', 'huatuo', '--data', data, '--predictions', predictions, '--out', join(dir, 'bad-data'), '--strict']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`${data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*(line|row) 2`));
+    const file = data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(result.stderr).toMatch(new RegExp(`${file}(:2:|.*(line|row) 2)`));
   });
 
   it('warns about predictions whose id is not in the data', async () => {

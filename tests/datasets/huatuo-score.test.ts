@@ -48,7 +48,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 function handExpected(withEmpty: boolean) {
   // nltk corpus_bleu: an empty hypothesis adds 0 matches and max(1, 0) = 1 to every order's denominator,
   // 0 to the hypothesis length and 4 to the reference length (18 = 18: BP = exp(1 - 18/18) = 1).
-  const [n1, n2, n3, n4] = [13, 8, 4, 2];
+  const [n1, n2, n3, n4] = [13, 8, 4, 1];
   const [d1, d2, d3, d4] = withEmpty ? [19, 15, 11, 7] : [18, 14, 10, 6];
   const p = [n1 / d1, n2 / d2, n3 / d3, n4 / d4];
   const bleu = (n: number) => 100 * Math.exp(p.slice(0, n).reduce((s, x) => s + Math.log(x) / n, 0));
@@ -74,7 +74,7 @@ function handExpected(withEmpty: boolean) {
     rouge2: 100 * mean(r2),
     rougeL: 100 * mean(rl),
     distinct1: mean([1, 1, 1, 3 / 6]),
-    distinct2: mean([1, 1, 1, 4 / 5]),
+    distinct2: mean([1, 1, 1, 3 / 5]),
   };
 }
 
@@ -126,7 +126,7 @@ describe('huatuo protocol against the golden reference libraries (283 zh pairs)'
     expect(pairs).toHaveLength(283);
     const run = await writeRun('golden', pairs);
     // Golden hypotheses include CMExam-style "答案：A。解释：…" outputs: keep them verbatim.
-    const task = huatuo.qa({ data: run.data, protocol: 'huatuo', stripAnswerLabel: true });
+    const task = huatuo.qa({ data: run.data, protocol: 'huatuo', stripAnswerLabel: false });
     const result = await score({ task, predictions: run.predictions });
     expectClose(result.metrics.bleu1!.value, 100 * zhAll.results['char|bleu1|none'].value, 'bleu1');
     expectClose(result.metrics.bleu4!.value, 100 * zhAll.results['char|bleu4|none'].value, 'bleu4');
@@ -134,6 +134,23 @@ describe('huatuo protocol against the golden reference libraries (283 zh pairs)'
     expectClose(result.metrics.rouge1!.value, 100 * means.rouge1.fmeasure, 'rouge1');
     expectClose(result.metrics.rouge2!.value, 100 * means.rouge2.fmeasure, 'rouge2');
     expectClose(result.metrics.rougeL!.value, 100 * means.rougeL.fmeasure, 'rougeL');
+  });
+
+  it('under standard: BLEU-1..4 equal sacrebleu BLEU(max_ngram_order=n, tokenize zh), ROUGE equals rouge-score', async () => {
+    const corpus = await readJson(golden('corpus.json'));
+    const sacre = await readJson(golden('sacrebleu.json'));
+    const rouge = await readJson(golden('rouge_score.json'));
+    const zhAll = sacre.corpus.find((c: { subset: string }) => c.subset === 'zh_all');
+    const byId = new Map(corpus.cases.map((c: { id: string }) => [c.id, c]));
+    const run = await writeRun('standard', zhAll.case_ids.map((id: string) => byId.get(id)));
+    const task = huatuo.qa({ data: run.data, protocol: 'standard', stripAnswerLabel: false });
+    const result = await score({ task, predictions: run.predictions });
+    expect(result.protocol.name).toBe('standard');
+    for (const n of [1, 2, 3, 4]) {
+      expectClose(result.metrics[`bleu${n}`]!.value, zhAll.results[`BLEU(max_ngram_order=${n})|zh|exp`].score, `bleu${n}`);
+    }
+    const means = rouge.means['zh|char_ws'];
+    for (const type of ['rouge1', 'rouge2', 'rougeL']) expectClose(result.metrics[type]!.value, 100 * means[type].fmeasure, type);
   });
 
   it('multiple references (encyclopedia lists): per item BLEU-4 equals nltk, ROUGE equals rouge-score score_multi', async () => {
@@ -182,5 +199,28 @@ describe('huatuo protocol through task.metrics directly (item + aggregate)', () 
       });
       expectClose(metric.aggregate(items), expected[name as keyof typeof expected], name);
     }
+  });
+});
+
+describe('the offline default: BM25 leave-one-out over the bundled samples', () => {
+  it('evaluates the bundled Lite sample with per-department slices and never returns a gold answer', async () => {
+    const { evaluate } = await import('@medeval/core');
+    const task = huatuo.qa({ data: huatuo.liteSample });
+    const model = huatuo.resolveBaseline('baseline:bm25', { task })!;
+    expect(model.id).toBe('baseline:bm25(corpus=bundled:huatuo-lite-sample,loo)');
+    const out = join(dir, 'lite-bm25');
+    const result = await evaluate({ task, model, out, concurrency: 4 });
+    expect(result.counts).toMatchObject({ samples: 33, errors: 0 });
+    const departments = result.slices.department!;
+    expect(Object.keys(departments)).toHaveLength(8);
+    expect(Object.values(departments).reduce((n, s) => n + s.n, 0)).toBe(33);
+    expect(departments['内科']!.metrics.bleu1!.value).toEqual(expect.any(Number));
+    const records = (await readFile(join(out, 'records.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(records).toHaveLength(33);
+    for (const record of records) expect(record.output).not.toBe(record.target);
+    console.log(
+      'BM25 (loo) on the bundled Lite sample:',
+      Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, v.value])),
+    );
   });
 });

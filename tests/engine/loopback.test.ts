@@ -167,7 +167,7 @@ describe('evaluate() against a loopback server', () => {
     expect((failure as Error).name).toBe('AbortError');
     expect(server.requests.length).toBeLessThan(30);
     const lines = (await readFile(join(cache, 'responses.jsonl'), 'utf8')).trim().split('\n');
-    expect(lines.length).toBeGreaterThanOrEqual(15);
+    expect(lines.length).toBeGreaterThanOrEqual(10); // answered before the abort (a few may be cut mid-read)
     expect(lines.length).toBeLessThanOrEqual(20);
   });
 

@@ -4,6 +4,8 @@
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
+/** Ctrl-C, by the shell convention 128 + SIGINT. */
+export const EXIT_INTERRUPTED = 130;
 
 /** The command line itself is wrong: unknown flag, missing value, a path or pattern that matches nothing. */
 export class UsageError extends Error {

@@ -12,6 +12,8 @@ export interface CliIO {
   stderr: OutputStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Aborted on Ctrl-C (bin.ts wires SIGINT); long commands stop and keep what is written. */
+  signal?: AbortSignal;
 }
 
 export function processIO(): CliIO {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { formatHelp } from './args/help.js';
 import { parseCommand } from './args/parse.js';
-import { EXIT_OK, EXIT_USAGE, reportError, UsageError } from './errors.js';
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, reportError, UsageError } from './errors.js';
 import { processIO, type CliIO } from './io.js';
 import { COMMANDS, findCommand } from './commands/registry.js';
 
@@ -39,6 +39,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     }
     return (await command.run(parsed, io)) ?? EXIT_OK;
   } catch (error) {
+    if (io.signal?.aborted) {
+      io.stderr.write('medeval: interrupted. Records written so far are kept; re-run with the same --cache to resume.\n');
+      return EXIT_INTERRUPTED;
+    }
     const report = reportError(error, { debug });
     io.stderr.write(report.message);
     return report.exitCode;

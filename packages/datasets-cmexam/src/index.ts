@@ -15,6 +15,8 @@ export const cmexam = {
   answer,
   explanation,
   joint,
+  /** CLI task names → task factories. */
+  tasks: { cmexam: answer, 'cmexam-explanation': explanation, 'cmexam-joint': joint },
   sample: cmexamSample,
   prompts: { build: buildPrompt, names: PROMPT_NAMES },
   extract: extractStrict,

@@ -2,7 +2,7 @@
 // answer is scored against the reference answer(s) under a named protocol (`huatuo` reproduces the
 // paper's table: BLEU-1..4, GLEU, ROUGE-1/2/L, Distinct-1/2 on characters; `standard` adds the
 // sacrebleu / rouge-score variants). All metric arithmetic lives in @medeval/metrics.
-import type { DataSource, MetaValue, MetricInput, Parsed, Task } from '@medeval/core';
+import type { DataSource, MetricInput, Parsed, Task } from '@medeval/core';
 import { getProtocol, textMetrics, type ProtocolName } from '@medeval/metrics';
 import { loadHuatuo, type HuatuoDataset } from './load/dataset.js';
 import { resolvePrompt, type HuatuoPrompt } from './prompts.js';
@@ -88,7 +88,6 @@ export function qa(options: QaOptions = {}): HuatuoTask {
       const known = dataset.format() ?? expected;
       return known === 'lite' ? ['department'] : [];
     },
-    sliceLabel: (_dimension: string, value: MetaValue) => String(value),
     describeInput: (sample) => sample.input.question,
     serializeTarget: (sample) => {
       const refs = referencesOf(sample);

@@ -75,6 +75,7 @@ export async function evaluateTask(
       ...(settings.maxAttempts !== undefined ? { maxAttempts: settings.maxAttempts } : {}),
       ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
       ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),
     });
   } finally {

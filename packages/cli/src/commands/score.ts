@@ -71,6 +71,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       ...(seed !== undefined ? { seed } : {}),
       ...(modelId !== undefined ? { modelId } : {}),
       ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),
     });
   } finally {

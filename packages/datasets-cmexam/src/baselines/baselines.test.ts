@@ -99,12 +99,6 @@ describe('BM25 baseline', () => {
     expect(values['accuracy']).toBeGreaterThan(100 / 31);
   });
 
-  it.skipIf(!existsSync(VAL))('on val.csv with the val explanations as corpus (leave-one-out), first 300 rows', async () => {
-    const { values } = await run(bm25Baseline({ corpus: VAL }), VAL, 300);
-    console.log(`bm25 baseline on val.csv[0:300], corpus = val explanations leave-one-out: accuracy ${values['accuracy']!.toFixed(2)}`);
-    expect(values['accuracy']).toBeGreaterThan(100 / 31);
-  });
-
   it('resolveBaseline maps CLI names to models', () => {
     expect(resolveBaseline('baseline:random', { seed: 9 }).id).toBe('baseline:random(seed=9)');
     expect(resolveBaseline('bm25').id).toMatch(/^baseline:bm25\(/);

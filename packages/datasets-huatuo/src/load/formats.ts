@@ -26,7 +26,10 @@ export function parseLine(format: HuatuoFormat, text: string, index: number): Li
   }
   const parsed = lineSchemas[format].safeParse(record);
   if (!parsed.success) return { ok: false, bad: describeIssues(parsed.error, record) };
-  return { ok: true, samples: toSamples(format, parsed.data, index) };
+  const samples = toSamples(format, parsed.data, index);
+  // `[[]]` passes the schema but holds no question: a line must never vanish without a reason.
+  if (samples.length === 0) return { ok: false, bad: { reason: 'empty list', detail: 'field "questions": no questions in the list' } };
+  return { ok: true, samples };
 }
 
 function toSamples(format: HuatuoFormat, data: unknown, index: number): HuatuoSample[] {

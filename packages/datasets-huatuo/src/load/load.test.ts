@@ -132,6 +132,7 @@ describe('encyclopedia / knowledge-graph formats', () => {
       JSON.stringify({ questions: ['糖尿病的症状'], answers: ['多饮多尿'] }),
       JSON.stringify({ questions: [], answers: ['x'] }),
       JSON.stringify({ questions: ['q'], answers: [1] }),
+      JSON.stringify({ questions: [[]], answers: ['x'] }),
     ]);
     const { samples, summary, dataset } = await collect(data);
     expect(dataset.format()).toBe('encyclopedia');
@@ -140,7 +141,8 @@ describe('encyclopedia / knowledge-graph formats', () => {
       ['0:1', '阿司匹林怎么吃', 2],
       ['1:0', '糖尿病的症状', 1],
     ]);
-    expect(summary.reasons).toEqual({ 'empty list': 1, 'wrong type': 1 });
+    expect(summary.reasons).toEqual({ 'empty list': 2, 'wrong type': 1 });
+    expect(summary.problems[2]!.reason).toBe('enc.jsonl:5: empty list: field "questions": no questions in the list');
     expect(summary.problems[1]!.reason).toContain('field "answers.0" is a number');
     expect(summary.stats!.multiReferenceSamples).toBe(2);
   });

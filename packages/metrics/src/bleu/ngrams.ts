@@ -59,13 +59,28 @@ export interface PairCounts {
   refLens: number[];
 }
 
+const DIRECT_LIMIT = 1 << 22;
+
 /**
- * Counts clipped n-gram matches. Unigram ids are the token ids themselves; an n-gram (n ≥ 2) is
- * interned per order from the pair (id of its (n-1)-gram prefix, id of its last token) into dense ids.
- * An n-gram whose prefix occurs in only one side cannot match and is not interned at all (id -1).
- * One instance holds reusable scratch memory; not re-entrant.
+ * Counts clipped n-gram matches. Tokens first get dense per-pair ids (0..k-1). An n-gram (n ≥ 2) is
+ * then interned per order from (id of its (n-1)-gram prefix, id of its last token): through a direct
+ * table indexed by prefix·k + token when that is small (the usual case), else through per-prefix lists.
+ * An n-gram whose prefix does not occur on both sides cannot match and is not interned at all (id -1).
+ * One instance holds reusable scratch memory (nothing is allocated per pair); not re-entrant.
  */
 export class NgramMatcher {
+  // global token id → local id (-1 = unseen in this pair)
+  private localOf = new Int32Array(1024).fill(-1);
+  private touchedGlobal = new Int32Array(1024);
+  // local-id copies of the texts: slot 0..nrefs-1 refs, nrefs hyp
+  private local: Int32Array[] = [];
+  private prevBufs: Int32Array[] = [];
+  private curBufs: Int32Array[] = [];
+  // direct interning table (prefix·k + token → id), reset through `touchedKeys`
+  private direct = new Int32Array(1024).fill(-1);
+  private touchedKeys = new Int32Array(1024);
+  private nTouchedKeys = 0;
+  // list interning (large prefix·k)
   private tokB = new Int32Array(1024);
   private next = new Int32Array(1024);
   private head = new Int32Array(1024);
@@ -78,49 +93,46 @@ export class NgramMatcher {
   /** live[id] === liveGen: the n-gram occurs in the hypothesis AND a reference (its extensions may match). */
   private live = new Int32Array(1024);
   private liveGen = 0;
-  private prevBufs: Int32Array[] = [];
-  private curBufs: Int32Array[] = [];
+  private prefixLive = 0;
 
   count(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number): PairCounts {
     const matches = new Array<number>(maxOrder).fill(0);
     const hypNgrams = new Array<number>(maxOrder).fill(0);
     const nrefs = refs.length;
     const refLens = new Array<number>(nrefs);
-    let total = hyp.length;
-    let maxTok = 0;
-    for (let r = 0; r < nrefs; r++) {
-      const ref = refs[r]!;
-      refLens[r] = ref.length;
-      total += ref.length;
-      for (let i = 0; i < ref.length; i++) if (ref[i]! > maxTok) maxTok = ref[i]!;
-    }
-    for (let i = 0; i < hyp.length; i++) if (hyp[i]! > maxTok) maxTok = hyp[i]!;
-    this.ensure(total, maxTok + 1);
+    for (let r = 0; r < nrefs; r++) refLens[r] = refs[r]!.length;
     if (hyp.length === 0) return { matches, hypNgrams, hypLen: 0, refLens };
+    const k = this.toLocal(hyp, refs);
+    let total = hyp.length;
+    for (let r = 0; r < nrefs; r++) total += refs[r]!.length;
+    this.ensure(total + k);
     const single = nrefs === 1;
     const refMax = this.refMax;
     const refCur = this.refCur;
     const used = this.used;
+    const lhyp = this.local[nrefs]!;
+    const hypLen = hyp.length;
 
-    // Order 1: ids are token ids.
+    // Order 1: ids are the local token ids.
     for (let r = 0; r < nrefs; r++) {
-      const ref = refs[r]!;
+      const ref = this.local[r]!;
+      const len = refLens[r]!;
       if (single) {
-        for (let i = 0; i < ref.length; i++) refMax[ref[i]!]!++;
+        for (let i = 0; i < len; i++) refMax[ref[i]!]!++;
       } else {
-        for (let i = 0; i < ref.length; i++) refCur[ref[i]!]!++;
-        for (let i = 0; i < ref.length; i++) {
+        for (let i = 0; i < len; i++) refCur[ref[i]!]!++;
+        for (let i = 0; i < len; i++) {
           const id = ref[i]!;
           if (refCur[id]! > refMax[id]!) refMax[id] = refCur[id]!;
         }
-        for (let i = 0; i < ref.length; i++) refCur[ref[i]!] = 0;
+        for (let i = 0; i < len; i++) refCur[ref[i]!] = 0;
       }
     }
     let m = 0;
     let live = this.live;
     let liveGen = this.nextLiveGen();
-    for (let i = 0; i < hyp.length; i++) {
-      const id = hyp[i]!;
+    for (let i = 0; i < hypLen; i++) {
+      const id = lhyp[i]!;
       if (used[id]! < refMax[id]!) {
         used[id]!++;
         m++;
@@ -128,23 +140,13 @@ export class NgramMatcher {
       }
     }
     matches[0] = m;
-    hypNgrams[0] = hyp.length;
-    for (let i = 0; i < hyp.length; i++) used[hyp[i]!] = 0;
-    for (let r = 0; r < nrefs; r++) {
-      const ref = refs[r]!;
-      for (let i = 0; i < ref.length; i++) refMax[ref[i]!] = 0;
-    }
+    hypNgrams[0] = hypLen;
+    used.fill(0, 0, k);
+    refMax.fill(0, 0, k);
 
-    const texts = nrefs === 1 ? [refs[0]!, hyp] : [...refs, hyp];
-    for (let t = 0; t < texts.length; t++) {
-      const len = texts[t]!.length;
-      if (this.prevBufs[t] === undefined || this.prevBufs[t]!.length < len) {
-        this.prevBufs[t] = new Int32Array(Math.max(64, len * 2));
-        this.curBufs[t] = new Int32Array(Math.max(64, len * 2));
-      }
-    }
+    let prefixCount = k;
     for (let n = 2; n <= maxOrder; n++) {
-      const hypCount = hyp.length - n + 1;
+      const hypCount = hypLen - n + 1;
       if (hypCount <= 0) break; // no hyp n-grams of this order or higher
       hypNgrams[n - 1] = hypCount;
       // Without a matching (n-1)-gram no n-gram can match: only the totals remain to be filled in.
@@ -155,11 +157,14 @@ export class NgramMatcher {
         this.gen = 1;
       }
       this.nextId = 0;
+      const useDirect = prefixCount * k <= DIRECT_LIMIT;
+      if (useDirect && this.direct.length < prefixCount * k) {
+        this.direct = new Int32Array(Math.max(prefixCount * k, this.direct.length * 2)).fill(-1);
+      }
       for (let r = 0; r < nrefs; r++) {
-        const ref = refs[r]!;
-        const cnt = ref.length - n + 1;
+        const cnt = refLens[r]! - n + 1;
         if (cnt <= 0) continue;
-        const ids = this.ngramIds(ref, n, r, cnt);
+        const ids = this.ngramIds(r, n, cnt, k, useDirect);
         if (single) {
           for (let i = 0; i < cnt; i++) if (ids[i]! >= 0) refMax[ids[i]!]!++;
         } else {
@@ -171,7 +176,7 @@ export class NgramMatcher {
           for (let i = 0; i < cnt; i++) if (ids[i]! >= 0) refCur[ids[i]!] = 0;
         }
       }
-      const ids = this.ngramIds(hyp, n, nrefs, hypCount);
+      const ids = this.ngramIds(nrefs, n, hypCount, k, useDirect);
       m = 0;
       live = this.live;
       liveGen = this.nextLiveGen();
@@ -186,29 +191,98 @@ export class NgramMatcher {
       matches[n - 1] = m;
       used.fill(0, 0, this.nextId);
       refMax.fill(0, 0, this.nextId);
+      if (useDirect) {
+        const direct = this.direct;
+        const keys = this.touchedKeys;
+        for (let i = 0; i < this.nTouchedKeys; i++) direct[keys[i]!] = -1;
+        this.nTouchedKeys = 0;
+      }
+      prefixCount = this.nextId;
     }
-    return { matches, hypNgrams, hypLen: hyp.length, refLens };
+    return { matches, hypNgrams, hypLen, refLens };
   }
 
-  /** Interned ids of the n-grams (n ≥ 2) of one text; reads and updates that text's prefix-id buffer. */
-  private ngramIds(tokens: Int32Array, n: number, slot: number, count: number): Int32Array {
+  /** Copies the texts as dense per-pair token ids into `local`; returns k, the number of distinct tokens. */
+  private toLocal(hyp: Int32Array, refs: readonly Int32Array[]): number {
+    let maxGlobal = 0;
+    let total = hyp.length;
+    for (let i = 0; i < hyp.length; i++) if (hyp[i]! > maxGlobal) maxGlobal = hyp[i]!;
+    for (const ref of refs) {
+      total += ref.length;
+      for (let i = 0; i < ref.length; i++) if (ref[i]! > maxGlobal) maxGlobal = ref[i]!;
+    }
+    if (this.localOf.length <= maxGlobal) {
+      const grown = new Int32Array(Math.max(maxGlobal + 1, this.localOf.length * 2)).fill(-1);
+      this.localOf = grown;
+    }
+    if (this.touchedGlobal.length < total) this.touchedGlobal = new Int32Array(total * 2);
+    const localOf = this.localOf;
+    const touched = this.touchedGlobal;
+    let k = 0;
+    const texts = refs.length + 1;
+    for (let t = 0; t < texts; t++) {
+      const src = t < refs.length ? refs[t]! : hyp;
+      let dst = this.local[t];
+      if (dst === undefined || dst.length < src.length) {
+        dst = this.local[t] = new Int32Array(Math.max(64, src.length * 2));
+        this.prevBufs[t] = new Int32Array(dst.length);
+        this.curBufs[t] = new Int32Array(dst.length);
+      }
+      for (let i = 0; i < src.length; i++) {
+        const g = src[i]!;
+        let id = localOf[g]!;
+        if (id < 0) {
+          id = localOf[g] = k;
+          touched[k++] = g;
+        }
+        dst[i] = id;
+      }
+    }
+    for (let i = 0; i < k; i++) localOf[touched[i]!] = -1;
+    return k;
+  }
+
+  /** Interned ids of the n-grams (n ≥ 2) of text `slot`; reads and updates its prefix-id buffer. */
+  private ngramIds(slot: number, n: number, count: number, k: number, useDirect: boolean): Int32Array {
+    const tokens = this.local[slot]!;
     const prev = n === 2 ? tokens : this.prevBufs[slot]!;
     const cur = this.curBufs[slot]!;
     const last = n - 1;
     const live = this.live;
     const liveGen = this.prefixLive;
-    for (let i = 0; i < count; i++) {
-      const p = prev[i]!;
-      // -1: the prefix cannot match, so neither can this n-gram (nor its extensions).
-      cur[i] = p >= 0 && live[p] === liveGen ? this.intern(p, tokens[i + last]!) : -1;
+    if (useDirect) {
+      const direct = this.direct;
+      const touched = this.touchedKeys;
+      let nTouched = this.nTouchedKeys;
+      let nextId = this.nextId;
+      for (let i = 0; i < count; i++) {
+        const p = prev[i]!;
+        // -1: the prefix cannot match, so neither can this n-gram (nor its extensions).
+        if (p < 0 || live[p] !== liveGen) {
+          cur[i] = -1;
+          continue;
+        }
+        const key = p * k + tokens[i + last]!;
+        let id = direct[key]!;
+        if (id < 0) {
+          id = direct[key] = nextId++;
+          touched[nTouched++] = key;
+        }
+        cur[i] = id;
+      }
+      this.nTouchedKeys = nTouched;
+      this.nextId = nextId;
+    } else {
+      for (let i = 0; i < count; i++) {
+        const p = prev[i]!;
+        cur[i] = p >= 0 && live[p] === liveGen ? this.intern(p, tokens[i + last]!) : -1;
+      }
     }
     // The buffer just written becomes the prefix buffer of the next order.
     this.curBufs[slot] = this.prevBufs[slot]!;
     this.prevBufs[slot] = cur;
     return cur;
   }
-
-  private prefixLive = 0;
 
   private nextLiveGen(): number {
     if (++this.liveGen === 0x7fffffff) {
@@ -219,9 +293,8 @@ export class NgramMatcher {
   }
 
   /**
-   * Dense id of the n-gram (prefix id `a`, last token `b`). Continuations of one prefix form a linked
-   * list (a prefix has few distinct continuations), so no hashing: head[a] is valid when
-   * headStamp[a] === gen.
+   * List interning for large prefix·k: continuations of one prefix form a linked list (a prefix has
+   * few distinct continuations); head[a] is valid when headStamp[a] === gen.
    */
   private intern(a: number, b: number): number {
     const next = this.next;
@@ -240,26 +313,23 @@ export class NgramMatcher {
     return id;
   }
 
-  private ensure(ngrams: number, vocab: number): void {
-    // Entries (dense n-gram ids) are < ngrams; prefixes are token ids (< vocab) or dense ids.
-    if (this.tokB.length < ngrams + 1) {
-      const size = Math.max(ngrams + 1, this.tokB.length * 2);
-      this.tokB = new Int32Array(size);
-      this.next = new Int32Array(size);
-    }
-    const need = Math.max(ngrams + 1, vocab);
-    if (this.refMax.length < need) {
-      const size2 = Math.max(need, this.refMax.length * 2);
-      this.refMax = new Int32Array(size2);
-      this.refCur = new Int32Array(size2);
-      this.used = new Int32Array(size2);
-      const live = new Int32Array(size2);
+  /** Scratch arrays indexed by n-gram ids (< size) or touched-key counts. */
+  private ensure(size: number): void {
+    if (this.refMax.length < size) {
+      const n = Math.max(size, this.refMax.length * 2);
+      this.refMax = new Int32Array(n);
+      this.refCur = new Int32Array(n);
+      this.used = new Int32Array(n);
+      this.tokB = new Int32Array(n);
+      this.next = new Int32Array(n);
+      this.head = new Int32Array(n);
+      this.touchedKeys = new Int32Array(n);
+      const live = new Int32Array(n);
       live.set(this.live);
       this.live = live;
-      const headStamp = new Int32Array(size2);
+      const headStamp = new Int32Array(n);
       headStamp.set(this.headStamp);
       this.headStamp = headStamp;
-      this.head = new Int32Array(size2);
     }
   }
 }

@@ -1,0 +1,125 @@
+// End to end: score() from @medeval/core with CMExam tasks. The paper-protocol numbers on the real val
+// split are checked against accuracy and weighted F1 re-derived here in a few plain lines.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { score } from '@medeval/core';
+import { cmexam, type CmexamSample } from '@medeval/datasets-cmexam';
+import { describe, expect, it } from 'vitest';
+
+const DATA = '/work/shared/data/cmexam';
+const VAL = `${DATA}/val.csv`;
+const OUTPUTS = `${DATA}/val_outputs_sim.jsonl`;
+const TEST_SAMPLE = `${DATA}/test_sample.csv`;
+
+/** The CMExam LoRA parse_options, restated independently (Python split/strip ≈ JS for these texts). */
+function loraParse(output: string | null, optionsText: string): string {
+  if (output === null || output === '') return '无答案';
+  const text = output.includes('解释') ? output.split('\n')[0]!.trim() : output;
+  const chosen = optionsText
+    .split('\n')
+    .map((line) => line.split(/\s+/).filter(Boolean))
+    .filter(([letter, word]) => text.includes(letter!) || text.includes(word ?? letter!))
+    .map(([letter]) => letter);
+  return chosen.length ? chosen.join('') : '无答案';
+}
+
+/** sklearn precision_recall_fscore_support(average='weighted')[2] × 100, zero division → 0. */
+function weightedF1(gold: string[], pred: string[]): number {
+  const labels = new Set([...gold, ...pred]);
+  let sum = 0;
+  for (const label of labels) {
+    const support = gold.filter((g) => g === label).length;
+    if (support === 0) continue;
+    const predicted = pred.filter((p) => p === label).length;
+    const tp = gold.filter((g, i) => g === label && pred[i] === label).length;
+    const p = predicted ? tp / predicted : 0;
+    const r = tp / support;
+    sum += (p + r ? (2 * p * r) / (p + r) : 0) * support;
+  }
+  return (100 * sum) / gold.length;
+}
+
+describe('medeval score with CMExam tasks', () => {
+  it.skipIf(!existsSync(VAL) || !existsSync(OUTPUTS))(
+    'cmexam-paper on the val split with simulated outputs equals an independent computation',
+    async () => {
+      const task = cmexam.answer({ data: VAL, protocol: 'cmexam-paper' });
+      const result = await score({ task, predictions: OUTPUTS, bootstrapSamples: 20 });
+
+      const outputs = new Map<string, string | null>();
+      for (const line of readFileSync(OUTPUTS, 'utf8').split('\n')) {
+        if (line.trim()) {
+          const { id, output } = JSON.parse(line) as { id: string; output: string | null };
+          outputs.set(id, output);
+        }
+      }
+      const gold: string[] = [];
+      const pred: string[] = [];
+      for await (const sample of cmexam.load(VAL).samples()) {
+        gold.push(sample.target.answer);
+        pred.push(loraParse(outputs.get(sample.id) ?? null, sample.input.optionsText));
+      }
+      const accuracy = (100 * gold.filter((g, i) => g === pred[i]).length) / gold.length;
+      const f1 = weightedF1(gold, pred);
+      console.log(
+        `cmexam-paper on val.csv + val_outputs_sim.jsonl: accuracy ${result.metrics['accuracy']!.value.toFixed(4)} ` +
+          `(independent ${accuracy.toFixed(4)}), weighted F1 ${result.metrics['f1_weighted']!.value.toFixed(4)} ` +
+          `(independent ${f1.toFixed(4)}), 无答案 ${pred.filter((p) => p === '无答案').length}`,
+      );
+      expect(result.counts.samples).toBe(6811);
+      expect(result.metrics['accuracy']!.n).toBe(6811);
+      expect(result.metrics['accuracy']!.value).toBeCloseTo(accuracy, 9);
+      expect(result.metrics['f1_weighted']!.value).toBeCloseTo(f1, 9);
+      expect(result.protocol.name).toBe('cmexam-paper');
+      expect(result.task.promptId).toBe('cmexam-paper-template1@1');
+      expect(result.slices).toEqual({});
+    },
+  );
+
+  it('writes slices by all five annotations (with the paper abbreviations) for the bundled sample', async () => {
+    const samples: CmexamSample[] = [];
+    for await (const s of cmexam.load(cmexam.sample).samples()) samples.push(s);
+    const lines = samples.map((s, i) =>
+      JSON.stringify({ id: s.id, output: i % 3 === 0 ? '抱歉，我无法回答。' : `答案：${s.target.answer}` }),
+    );
+    const out = mkdtempSync(join(tmpdir(), 'cmexam-score-'));
+    try {
+      const result = await score({
+        task: cmexam.answer(),
+        predictions: { name: 'preds.jsonl', text: lines.join('\n') },
+        out,
+        bootstrapSamples: 20,
+      });
+      const unparsed = samples.filter((_, i) => i % 3 === 0).length;
+      expect(result.counts).toMatchObject({ samples: 56, unparsed });
+      expect(result.metrics['accuracy']!.value).toBeCloseTo((100 * (56 - unparsed)) / 56, 9);
+      expect(Object.keys(result.slices)).toEqual([
+        'Disease Group',
+        'Clinical Department',
+        'Medical Discipline',
+        'Area of Competency',
+        'Difficulty level',
+      ]);
+      expect(result.slices['Area of Competency']!['医学基础知识']!.label).toBe('MedFund');
+      expect(result.slices['Difficulty level']!['1']!.label).toBe('Easy');
+      const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as typeof result;
+      expect(Object.keys(written.slices)).toHaveLength(5);
+      expect(written.task.promptId).toBe('cmexam-answer-zero-shot@1');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!existsSync(TEST_SAMPLE))('slices the official test rows (test_sample.csv) by their annotations', async () => {
+    const lines = Array.from({ length: 9 }, (_, i) => JSON.stringify({ id: String(i), output: '答案：C' }));
+    const result = await score({
+      task: cmexam.answer({ data: TEST_SAMPLE, protocol: 'cmexam-paper' }),
+      predictions: { name: 'p.jsonl', text: lines.join('\n') },
+      bootstrapSamples: 20,
+    });
+    expect(result.counts.samples).toBe(9);
+    expect(Object.keys(result.slices)).toHaveLength(5);
+    expect(result.slices['Medical Discipline']!['临床医学']!.label).toBe('ClinMed');
+  });
+});
