@@ -79,8 +79,8 @@ echo "ok - scripts/deno-smoke.ts type-checks against the built declarations"
 "$deno" run --cached-only --no-prompt --config examples/deno.json scripts/deno-smoke.ts
 
 # 4. @medeval/core/node in Deno: a run folder and the response cache, with read/write access to a
-#    temporary folder only.
+#    temporary folder only (plus the uid/gid look-up that Deno's node:fs makes).
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$deno" run --cached-only --no-prompt --config examples/deno.json \
-  --allow-read="$tmp" --allow-write="$tmp" scripts/deno-smoke.ts --files "$tmp"
+  --allow-read="$tmp" --allow-write="$tmp" --allow-sys=uid,gid scripts/deno-smoke.ts --files "$tmp"

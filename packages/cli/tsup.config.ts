@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: {"index": "src/index.ts", "bin": "src/bin.ts"},
+  // bleu-worker: the worker thread of `medeval bleu` on large inputs, loaded by URL next to the chunks.
+  entry: { index: "src/index.ts", bin: "src/bin.ts", "bleu-worker": "src/bleu-worker.ts" },
   format: ['esm'],
   target: 'es2022',
   platform: 'node',

@@ -65,6 +65,22 @@ describe('medeval bleu', () => {
     expect(json.signature).toMatch(new RegExp(`tok:${tokenize}`));
   });
 
+  it.each([
+    ['zh', 3],
+    ['char', 2],
+  ])('worker threads (--tokenize %s, --workers %i) give exactly the single-thread numbers', async (tokenize, workers) => {
+    const golden = sacrebleu.corpus.find((c) => c.subset === 'zh_all')!;
+    const expected = golden.results[`corpus_bleu|${tokenize}|exp`]!;
+    const files = await writePair(dir, `workers-${tokenize}`, golden.case_ids.map((id) => byId.get(id)!));
+    const threaded = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--tokenize', tokenize, '--json', '--workers', String(workers)]);
+    const single = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--tokenize', tokenize, '--json', '--workers', '1']);
+    expect(threaded.code, threaded.stderr).toBe(0);
+    expect(threaded.stdout).toBe(single.stdout);
+    const json = JSON.parse(threaded.stdout);
+    expect(json.counts).toEqual(expected.counts);
+    close(json.score, expected.score as number);
+  });
+
   it('defaults to tokenize zh and prints the score and signature as text', async () => {
     const golden = sacrebleu.corpus.find((c) => c.subset === 'zh_paraphrase')!;
     const files = await writePair(dir, 'text', golden.case_ids.map((id) => byId.get(id)!));

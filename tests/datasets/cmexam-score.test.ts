@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { score } from '@medeval/core';
+import { evaluate, score } from '@medeval/core';
 import { cmexam, type CmexamSample } from '@medeval/datasets-cmexam';
 import { describe, expect, it } from 'vitest';
 
@@ -63,8 +63,8 @@ describe('medeval score with CMExam tasks', () => {
       const accuracy = (100 * gold.filter((g, i) => g === pred[i]).length) / gold.length;
       const f1 = weightedF1(gold, pred);
       console.log(
-        `cmexam-paper on val.csv + val_outputs_sim.jsonl: accuracy ${result.metrics['accuracy']!.value.toFixed(4)} ` +
-          `(independent ${accuracy.toFixed(4)}), weighted F1 ${result.metrics['f1_weighted']!.value.toFixed(4)} ` +
+        `cmexam-paper on val.csv + val_outputs_sim.jsonl: accuracy ${Number(result.metrics['accuracy']!.value).toFixed(4)} ` +
+          `(independent ${accuracy.toFixed(4)}), weighted F1 ${Number(result.metrics['f1_weighted']!.value).toFixed(4)} ` +
           `(independent ${f1.toFixed(4)}), 无答案 ${pred.filter((p) => p === '无答案').length}`,
       );
       expect(result.counts.samples).toBe(6811);
@@ -121,5 +121,19 @@ describe('medeval score with CMExam tasks', () => {
     expect(result.counts.samples).toBe(9);
     expect(Object.keys(result.slices)).toHaveLength(5);
     expect(result.slices['Medical Discipline']!['临床医学']!.label).toBe('ClinMed');
+  });
+
+  it('evaluate() with the offline baselines on the bundled sample (what `medeval run` does)', async () => {
+    for (const name of ['baseline:random', 'baseline:bm25']) {
+      const result = await evaluate({
+        task: cmexam.answer(),
+        model: cmexam.resolveBaseline(name, { seed: 1 }),
+        concurrency: 4,
+        bootstrapSamples: 20,
+      });
+      expect(result.counts).toMatchObject({ samples: 56, scored: 56, unparsed: 0, errors: 0 });
+      expect(result.model!.id).toMatch(/^baseline:(random\(seed=1\)|bm25\(corpus=bundled:cmexam-sample\.csv\))$/);
+      expect(Object.keys(result.slices)).toHaveLength(5);
+    }
   });
 });

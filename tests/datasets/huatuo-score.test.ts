@@ -115,6 +115,18 @@ describe('huatuo protocol through score()', () => {
   });
 });
 
+describe('a sample with no prediction', () => {
+  it('is an error record scored as an empty answer, so failing never raises a score', async () => {
+    const run = await writeRun('missing', [...HAND, E]);
+    const lines = (await readFile(run.predictions, 'utf8')).trim().split('\n');
+    await writeFile(run.predictions, lines.slice(0, 4).join('\n') + '\n'); // no line for id "4"
+    const result = await score({ task: huatuo.qa({ data: run.data, protocol: 'huatuo' }), predictions: run.predictions });
+    expect(result.counts).toMatchObject({ samples: 5, scored: 4, errors: 1 });
+    const expected = handExpected(true);
+    for (const name of METRICS) expectClose(result.metrics[name]!.value, expected[name as keyof typeof expected], name);
+  });
+});
+
 describe('huatuo protocol against the golden reference libraries (283 zh pairs)', () => {
   it('BLEU-1/4 equal nltk corpus_bleu on characters; ROUGE-1/2/L equal rouge-score char_ws means', async () => {
     const corpus = await readJson(golden('corpus.json'));

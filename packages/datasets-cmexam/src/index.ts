@@ -3,6 +3,8 @@
 import { annotationLabel } from './annotations.js';
 import { resolveBaseline, randomBaseline, bm25Baseline, bm25Retriever } from './baselines/index.js';
 import { remoteFiles, DATA_LICENSE } from './download.js';
+import { parseGptRegex } from './extract/gpt.js';
+import { parseExplanationLora, parseOptionsLora } from './extract/lora.js';
 import { extractStrict } from './extract/strict.js';
 import { loadCmexam } from './load/dataset.js';
 import { buildPrompt, PROMPT_NAMES } from './prompts/index.js';
@@ -20,6 +22,8 @@ export const cmexam = {
   sample: cmexamSample,
   prompts: { build: buildPrompt, names: PROMPT_NAMES },
   extract: extractStrict,
+  /** The paper's parsers: LoRA (`cmexam-paper`) and the GPT regex (`cmexam-gpt`). */
+  parsers: { loraOptions: parseOptionsLora, loraExplanation: parseExplanationLora, gptRegex: parseGptRegex },
   annotationLabel,
   baselines: { random: randomBaseline, bm25: bm25Baseline, bm25Retriever },
   resolveBaseline,
@@ -29,6 +33,7 @@ export const cmexam = {
 
 export { loadCmexam, type CmexamDataset, type CmexamFormat, type LoadCmexamOptions } from './load/dataset.js';
 export { CsvParser, CsvSyntaxError, type CsvRecord } from './load/csv.js';
+export { describeLoadSummary } from './load/summary.js';
 export { parseOptionLines, normalizeAnswer } from './load/row.js';
 export type { CmexamSample, CmexamInput, CmexamTarget, CmexamOption } from './schema.js';
 export {

@@ -1,9 +1,10 @@
 // `medeval bleu`: corpus BLEU of a file of hypotheses against a file of references, like sacrebleu's
 // command line. Only @medeval/metrics is loaded (jieba only with --tokenize jieba), so it starts fast.
 import { resolve } from 'node:path';
-import { choiceOption, booleanOption, listOption, requiredString } from '../args/values.js';
+import { choiceOption, booleanOption, integerOption, listOption, requiredString } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import type { CliIO } from '../io.js';
+import { bleuWorkers } from './bleu-parallel.js';
 import { checkSameLength, readLineFile } from './line-files.js';
 import { BLEU_TOKENIZERS, computeBleu, formatBleu, TEXT_PROTOCOLS } from './text-metrics.js';
 
@@ -23,6 +24,12 @@ export const spec: CommandSpec = {
     tokenize: { type: 'string', value: 'TOK', description: `tokenizer: ${BLEU_TOKENIZERS.join(', ')}`, defaultText: 'zh' },
     protocol: { type: 'string', value: 'P', description: `${TEXT_PROTOCOLS.join(', ')}`, defaultText: 'standard' },
     json: { type: 'boolean', description: 'print {"score","counts","totals","bp","sys_len","ref_len","signature"} as JSON' },
+    workers: {
+      type: 'string',
+      value: 'N',
+      description: 'threads for large inputs (exact same result; 1 = none)',
+      defaultText: 'one per 25,000 lines, at most the cores and 4',
+    },
   },
   examples: [
     'medeval bleu --hyp outputs.txt --ref references.txt',
@@ -44,7 +51,9 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     checkSameLength(hyp, ref);
     refs.push(ref.lines);
   }
-  const result = await computeBleu(hyp.lines, refs, { tokenize, protocol });
+  const requested = integerOption(args.values, 'workers', spec.name, { min: 1, max: 64 });
+  const workers = bleuWorkers(hyp.lines.length, requested !== undefined ? { MEDEVAL_WORKERS: String(requested) } : io.env);
+  const result = await computeBleu(hyp.lines, refs, { tokenize, protocol, workers });
   io.stdout.write(booleanOption(args.values, 'json') ? `${JSON.stringify(result, null, 1)}\n` : formatBleu(result));
   return 0;
 }

@@ -62,10 +62,14 @@ const BLEU_PROTOCOL_TOKENIZER: Record<TextProtocol, BleuTokenizer> = {
 export async function computeBleu(
   hyps: readonly string[],
   refs: readonly (readonly string[])[],
-  options: { tokenize?: BleuTokenizer | undefined; protocol?: TextProtocol | undefined },
+  options: { tokenize?: BleuTokenizer | undefined; protocol?: TextProtocol | undefined; workers?: number },
 ): Promise<BleuJson> {
   const protocol = options.protocol ?? 'standard';
   const tok = tokenizerName(options.tokenize ?? BLEU_PROTOCOL_TOKENIZER[protocol]);
+  if (protocol === 'standard' && (options.workers ?? 1) > 1) {
+    const { parallelBleu } = await import('./bleu-parallel.js');
+    return parallelBleu(hyps, refs, tok, options.workers!);
+  }
   await prepare(tok);
   if (protocol === 'standard') {
     const result = corpusBleu(hyps, refs, { tokenize: tok });

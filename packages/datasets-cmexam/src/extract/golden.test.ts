@@ -40,6 +40,7 @@ const EXTENSIONS: Record<string, string> = {
   'ans-59': 'D', // 故选D
   'ans-62': 'B', // 答案：白头翁 (answer word + option B's text)
   'ans-21': 'AC', // 生活污水污染、工业废水污染 (a list of option texts)
+  'ans-47': 'A', // 应为18寸，而非19寸、20寸… (应为 + option A's text 18 寸)
 };
 
 describe('golden CMExam answer cases', () => {

@@ -107,13 +107,14 @@ function lastStatement(text: string, options: readonly CmexamOption[]): Found | 
     const answer = lettersOrOptionText(value, options);
     if (answer) found.push({ index: match.index, answer, rule: 'json' });
   }
-  // `答案：C出血量` / `答案：白头翁`: an answer word followed by an option's own text.
-  for (const match of text.matchAll(/答案\s*(?:是|为|[:：])\s*([^\n，。；]*)/g)) {
+  // `答案：C出血量` / `答案：白头翁` / `应为白头翁`: an answer word followed by an option's own text.
+  for (const match of text.matchAll(/(?:答案\s*(?:是|为|[:：])|应为|应是|应该是|正确的是)\s*([^\n，。；]*)/g)) {
     const answer = letterWithText(match[1]!, options) ?? optionTextEquals(match[1]!, options);
     if (answer) found.push({ index: match.index, answer, rule: 'answer-option-text' });
   }
   if (found.length === 0) return null;
-  return found.reduce((last, f) => (f.index >= last.index ? f : last));
+  // The last statement wins; at the same position the letter statement (found first) is kept.
+  return found.reduce((last, f) => (f.index > last.index ? f : last));
 }
 
 /** JSON values: `"C"`, `"A, C"`, `["A","C"]`, or one option's text. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cmexamSample } from '../sample/index.js';
 import type { CmexamSample } from '../schema.js';
 import { loadCmexam } from './dataset.js';
+import { describeLoadSummary } from './summary.js';
 
 async function all(data: Parameters<typeof loadCmexam>[0], options?: Parameters<typeof loadCmexam>[1]) {
   const dataset = loadCmexam(data, options);
@@ -92,6 +93,9 @@ describe('loadCmexam', () => {
     expect(summary.problems[3]!.reason).toMatch(/row 4 .*question: empty Question/);
     expect(summary.problems[4]!.reason).toMatch(/row 5 .*option A appears twice/);
     expect(Object.values(summary.reasons).reduce((a, b) => a + b, 0)).toBe(5);
+    const text2 = describeLoadSummary(summary);
+    expect(text2).toContain('bad.csv: 7 rows read, 2 loaded, 5 skipped');
+    expect(text2).toContain('skipped 1× expected 4 fields, found 2');
   });
 
   it('rejects a file without the required columns, naming them', async () => {

@@ -30,6 +30,18 @@ export class TokenVocab {
     return id;
   }
 
+  /** The flat code-point → id table (-1 = unassigned), or null when the vocabulary is not flat. */
+  codePointTable(): Int32Array | null {
+    return this.byCodePoint;
+  }
+
+  /** Assigns an id to a code point that has none yet in the flat table. */
+  assignCodePoint(cp: number): number {
+    const id = this.fresh();
+    this.byCodePoint![cp] = id;
+    return id;
+  }
+
   /** Id of a one-code-point token given as a code point. */
   idOfCodePoint(cp: number): number {
     const table = this.byCodePoint;
@@ -161,6 +173,14 @@ export class NgramMatcher {
       if (useDirect && this.direct.length < prefixCount * k) {
         this.direct = new Int32Array(Math.max(prefixCount * k, this.direct.length * 2)).fill(-1);
       }
+      if (single && useDirect) {
+        // The common case, fused into two passes (see orderSingleDirect).
+        liveGen = this.nextLiveGen();
+        m = this.orderSingleDirect(n, k, refLens[0]! - n + 1, hypCount, liveGen);
+        matches[n - 1] = m;
+        prefixCount = this.nextId;
+        continue;
+      }
       for (let r = 0; r < nrefs; r++) {
         const cnt = refLens[r]! - n + 1;
         if (cnt <= 0) continue;
@@ -200,6 +220,72 @@ export class NgramMatcher {
       prefixCount = this.nextId;
     }
     return { matches, hypNgrams, hypLen, refLens };
+  }
+
+  /**
+   * One order n ≥ 2 for a single reference with the direct table: the reference pass interns and
+   * counts, the hypothesis pass only looks up (a hypothesis n-gram absent from the reference can never
+   * match, nor can its extensions, so it gets -1 and is not interned) and clips. Returns the matches.
+   */
+  private orderSingleDirect(n: number, k: number, refCount: number, hypCount: number, liveGen: number): number {
+    const last = n - 1;
+    const live = this.live;
+    const prefixLive = this.prefixLive;
+    const direct = this.direct;
+    const touched = this.touchedKeys;
+    const refMax = this.refMax;
+    const used = this.used;
+    let nTouched = 0;
+    let nextId = 0;
+    // reference
+    if (refCount > 0) {
+      const tokens = this.local[0]!;
+      const prev = n === 2 ? tokens : this.prevBufs[0]!;
+      const cur = this.curBufs[0]!;
+      for (let i = 0; i < refCount; i++) {
+        const p = prev[i]!;
+        if (p < 0 || live[p] !== prefixLive) {
+          cur[i] = -1;
+          continue;
+        }
+        const key = p * k + tokens[i + last]!;
+        let id = direct[key]!;
+        if (id < 0) {
+          id = direct[key] = nextId++;
+          touched[nTouched++] = key;
+        }
+        cur[i] = id;
+        refMax[id]!++;
+      }
+      this.curBufs[0] = this.prevBufs[0]!;
+      this.prevBufs[0] = cur;
+    }
+    // hypothesis
+    const tokens = this.local[1]!;
+    const prev = n === 2 ? tokens : this.prevBufs[1]!;
+    const cur = this.curBufs[1]!;
+    let m = 0;
+    for (let i = 0; i < hypCount; i++) {
+      const p = prev[i]!;
+      if (p < 0 || live[p] !== prefixLive) {
+        cur[i] = -1;
+        continue;
+      }
+      const id = direct[p * k + tokens[i + last]!]!;
+      cur[i] = id;
+      if (id >= 0 && used[id]! < refMax[id]!) {
+        used[id]!++;
+        m++;
+        live[id] = liveGen;
+      }
+    }
+    this.curBufs[1] = this.prevBufs[1]!;
+    this.prevBufs[1] = cur;
+    for (let i = 0; i < nTouched; i++) direct[touched[i]!] = -1;
+    used.fill(0, 0, nextId);
+    refMax.fill(0, 0, nextId);
+    this.nextId = nextId;
+    return m;
   }
 
   /** Copies the texts as dense per-pair token ids into `local`; returns k, the number of distinct tokens. */

@@ -46,6 +46,11 @@ export class TextIds {
     const classes = zhCharClasses();
     const line = pyStrip(text);
     const len = line.length;
+    // A text has at most as many tokens as UTF-16 units, so one capacity check suffices.
+    if (this.buf.length < len) this.buf = new Int32Array(len * 2);
+    const table = this.vocab.codePointTable();
+    let buf = this.buf;
+    let n = 0;
     let runStart = -1;
     let special = false;
     for (let i = 0; i < len; i++) {
@@ -53,16 +58,24 @@ export class TextIds {
       const k = classes[c]!;
       if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) {
         if (runStart >= 0) {
+          this.n = n;
           this.pushRun(line, runStart, i, special);
+          n = this.n;
+          buf = this.buf;
           runStart = -1;
           special = false;
         }
-        if (k === ZH_CHINESE) this.push(this.vocab.idOfCodePoint(c));
+        if (k === ZH_CHINESE) {
+          let id = table === null ? -1 : table[c]!;
+          if (id < 0) id = table === null ? this.vocab.idOfCodePoint(c) : this.vocab.assignCodePoint(c);
+          buf[n++] = id;
+        }
       } else {
         if (runStart < 0) runStart = i;
         if (k === ZH_SPECIAL) special = true;
       }
     }
+    this.n = n;
     if (runStart >= 0) this.pushRun(line, runStart, len, special);
     return this.buf.slice(0, this.n);
   }

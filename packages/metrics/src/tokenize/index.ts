@@ -22,6 +22,7 @@ export {
 } from './sacrebleu.js';
 export type { SacrebleuTokenizerName } from './sacrebleu.js';
 export { rougeDefaultTokenize } from './rougeDefault.js';
+export { porterStem } from './porter.js';
 export { loadJieba, loadedJieba, jiebaPostSplit } from './jieba.js';
 export type { JiebaTokenizer } from './jieba.js';
 export { tokenizers, getTokenizer, isTokenizerName, needsJieba, TOKENIZER_NAMES } from './registry.js';

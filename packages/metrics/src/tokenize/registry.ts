@@ -15,6 +15,7 @@ export type TokenizerName =
   | 'none'
   | 'whitespace'
   | 'rouge-default'
+  | 'rouge-default-stem'
   | 'jieba'
   | 'jieba-nows';
 
@@ -29,7 +30,8 @@ function requireJieba() {
  * - `char`: code points, whitespace (Python `str.isspace`) removed. Equals sacrebleu `char`'s token list.
  * - `zh`, `13a`, `intl`, `none`: sacrebleu 2.6.0 (`tokenizer(s.rstrip()).split()`).
  * - `whitespace`: Python `s.split()`.
- * - `rouge-default`: rouge-score's default tokenizer (drops all non-[a-z0-9]).
+ * - `rouge-default`: rouge-score's default tokenizer (drops all non-[a-z0-9]); `rouge-default-stem`
+ *   with its Porter stemmer (use_stemmer=True).
  * - `jieba`: `list(jieba.cut(s))` incl. whitespace tokens (CMExam GPT scripts); `jieba-nows`: without them.
  */
 export const tokenizers: Readonly<Record<TokenizerName, Tokenizer>> = Object.freeze({
@@ -39,7 +41,8 @@ export const tokenizers: Readonly<Record<TokenizerName, Tokenizer>> = Object.fre
   intl: (s: string) => sacrebleuTokenize('intl', s),
   none: (s: string) => sacrebleuTokenize('none', s),
   whitespace: pySplit,
-  'rouge-default': rougeDefaultTokenize,
+  'rouge-default': (s: string) => rougeDefaultTokenize(s),
+  'rouge-default-stem': (s: string) => rougeDefaultTokenize(s, true),
   jieba: (s: string) => requireJieba().cut(s),
   'jieba-nows': (s: string) => requireJieba().cutNoSpace(s),
 });

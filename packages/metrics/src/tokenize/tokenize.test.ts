@@ -5,6 +5,7 @@ import {
   getTokenizer,
   loadJieba,
   rougeDefaultTokenize,
+  porterStem,
   sacrebleuTokenizeString,
   tokenizers,
   zhTokens,
@@ -62,8 +63,21 @@ describe('tokenization.json (every case, both sides)', () => {
   it('char = chars_nows', () => {
     for (const [id, text, s] of texts) expect(charTokenize(text), id).toEqual(s.chars_nows);
   });
-  it('rouge-score default tokenizer (no stemmer)', () => {
-    for (const [id, text, s] of texts) expect(rougeDefaultTokenize(text), id).toEqual(s.rouge_score_default);
+  it('rouge-score default tokenizer, without and with the Porter stemmer', () => {
+    for (const [id, text, s] of texts) {
+      expect(rougeDefaultTokenize(text), id).toEqual(s.rouge_score_default);
+      expect(rougeDefaultTokenize(text, true), id).toEqual(s.rouge_score_default_stem);
+      expect(tokenizers['rouge-default-stem'](text), id).toEqual(s.rouge_score_default_stem);
+    }
+  });
+  it('Porter stemmer (nltk NLTK_EXTENSIONS) on textbook words', () => {
+    const cases: Record<string, string> = {
+      caresses: 'caress', ponies: 'poni', ties: 'tie', cats: 'cat', feed: 'feed', agreed: 'agre',
+      plastered: 'plaster', motoring: 'motor', sing: 'sing', hopping: 'hop', falling: 'fall', filing: 'file',
+      happy: 'happi', relational: 'relat', conditional: 'condit', generalization: 'gener', dying: 'die',
+      skies: 'sky', controll: 'control', roll: 'roll', hopefulness: 'hope', radically: 'radic',
+    };
+    for (const [w, want] of Object.entries(cases)) expect(porterStem(w), w).toBe(want);
   });
   it('jieba raw and without whitespace tokens', async () => {
     const j = await loadJieba();
