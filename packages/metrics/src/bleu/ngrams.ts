@@ -276,7 +276,13 @@ export class NgramMatcher {
       if (id >= 0 && used[id]! < refMax[id]!) {
         used[id]!++;
         m++;
-        live[id] = liveGen;
+      }
+    }
+    // Marked only now: ids of this order share the index space of the prefix ids read above.
+    if (m > 0) {
+      for (let i = 0; i < hypCount; i++) {
+        const id = cur[i]!;
+        if (id >= 0 && used[id]! > 0) live[id] = liveGen;
       }
     }
     this.curBufs[1] = this.prevBufs[1]!;
