@@ -21,6 +21,20 @@ const rougeScore = JSON.parse(readFileSync(join(GOLDEN, 'rouge_score.json'), 'ut
   cases: Array<{ id: string; lang: string; modes: Record<string, { scores: Record<string, { precision: number; recall: number; fmeasure: number }> }> }>;
   means: Record<string, Record<string, { precision: number; recall: number; fmeasure: number }>>;
 };
+const cmexamProtocol = JSON.parse(readFileSync(join(GOLDEN, 'cmexam_protocol.json'), 'utf8')) as {
+  explanation_metrics: {
+    corpus: Array<{
+      subset: string;
+      case_ids: string[];
+      char_bleu: Record<string, { score: number }>;
+      jieba_bleu: Record<string, { score: number }>;
+      rouge_lora: Record<string, number>;
+    }>;
+  };
+};
+const nltk = JSON.parse(readFileSync(join(GOLDEN, 'nltk_bleu.json'), 'utf8')) as {
+  corpus: Array<{ subset: string; case_ids: string[]; results: Record<string, { value: number }> }>;
+};
 const byId = new Map(corpus.cases.map((c) => [c.id, c]));
 const oneLine = (text: string) => text.replace(/\r\n|\r|\n/g, ' ');
 
@@ -111,6 +125,49 @@ describe('medeval bleu', () => {
     const result = await medeval(['rouge', '--hyp', hyp, '--ref', ref]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${hyp}:2: not valid UTF-8`);
+  });
+});
+
+describe('--protocol variants', () => {
+  const cmexamCorpus = (subset: string) => cmexamProtocol.explanation_metrics.corpus.find((c) => c.subset === subset)!;
+
+  it.each(['zh_all', 'zh_cmexam_output'])('bleu --protocol cmexam-paper equals CMExam LoRA BLEU-4 (nmt, characters) on %s', async (subset) => {
+    const golden = cmexamCorpus(subset);
+    const files = await writePair(dir, `paper-${subset}`, golden.case_ids.map((id) => byId.get(id)!));
+    const result = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--protocol', 'cmexam-paper', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    close(json.score, golden.char_bleu.bleu4!.score);
+    expect(json.signature).toMatch(/cmexam-paper/);
+  });
+
+  it.each(['zh_paraphrase', 'zh_cmexam_output'])('bleu --protocol cmexam-gpt equals CMExam GPT-script BLEU-4 (nmt, jieba words) on %s', async (subset) => {
+    const golden = cmexamCorpus(subset);
+    const files = await writePair(dir, `gpt-${subset}`, golden.case_ids.map((id) => byId.get(id)!));
+    const result = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--protocol', 'cmexam-gpt', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    close(JSON.parse(result.stdout).score, golden.jieba_bleu.bleu4!.score);
+  });
+
+  it.each(['zh_paraphrase', 'zh_cmexam_output'])('rouge --protocol cmexam-paper equals CMExam LoRA ROUGE on %s', async (subset) => {
+    const golden = cmexamCorpus(subset);
+    const files = await writePair(dir, `paper-rouge-${subset}`, golden.case_ids.map((id) => byId.get(id)!));
+    const result = await medeval(['rouge', '--hyp', files.hyp, '--ref', files.ref, '--protocol', 'cmexam-paper', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    for (const [ours, theirs] of [['rouge1', 'rouge_1'], ['rouge2', 'rouge_2'], ['rougeL', 'rouge_l']] as const) {
+      close(json[ours].f, golden.rouge_lora[`${theirs}/f_score`]!);
+      close(json[ours].p, golden.rouge_lora[`${theirs}/p_score`]!);
+      close(json[ours].r, golden.rouge_lora[`${theirs}/r_score`]!);
+    }
+  });
+
+  it.each(['zh_all', 'zh_paraphrase'])('bleu --protocol huatuo equals nltk corpus_bleu BLEU-4 on characters (%s)', async (subset) => {
+    const golden = nltk.corpus.find((c) => c.subset === subset)!;
+    const files = await writePair(dir, `huatuo-${subset}`, golden.case_ids.map((id) => byId.get(id)!));
+    const result = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--protocol', 'huatuo', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    close(JSON.parse(result.stdout).score, 100 * golden.results['char|bleu4|none']!.value);
   });
 });
 

@@ -1,10 +1,11 @@
 // `medeval run`: the offline default (no network: every socket connection throws), explicit tasks,
 // glob-expanded data shards, third-party --metric plugins, and bad data input.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, medeval, NO_NETWORK, REPO, tempDir } from './helpers.js';
+import { assertBuilt, BIN, medeval, NO_NETWORK, REPO, tempDir } from './helpers.js';
 
 const RUN_FILES = ['records.jsonl', 'report.html', 'report.md', 'results.json'];
 
@@ -126,5 +127,22 @@ describe('medeval run --task', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(data);
     expect(result.stderr).toMatch(/GB18030/);
+  });
+});
+
+// util-linux `script` gives the command a pseudo-terminal; skipped where it is not installed.
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!hasScript)('progress on a terminal', () => {
+  it('redraws one progress line in place on stderr and ends with the final line', async () => {
+    const cwd = await tempDir();
+    const env = { ...process.env, CI: '', MEDEVAL_PROGRESS: '', TERM: 'xterm' };
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run --task huatuo --out run --quiet`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const text = result.stdout; // script merges the terminal's stdout and stderr
+    expect(text).toContain('\r\u001b[2K');
+    expect(text).toMatch(/huatuo: \d+ {2}\d+(\.\d)?\/s {2}elapsed 0:\d\d — done/);
+    expect(text).toContain('Run folder: run');
   });
 });

@@ -1,6 +1,7 @@
 // End to end: huatuo.qa() + score() under the `huatuo` protocol, checked against numbers derived here
 // from the protocol's definitions (PROTOCOLS.md): n-gram counts written out by hand for a small file,
 // and the golden outputs of nltk 3.8 corpus_bleu and rouge-score 0.1.2 (char tokens) for 283 pairs.
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,4 +236,37 @@ describe('the offline default: BM25 leave-one-out over the bundled samples', () 
       Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, v.value])),
     );
   });
+});
+
+const REAL = fileURLToPath(new URL('../../../shared/data/huatuo/test_datasets.jsonl', import.meta.url));
+
+describe('the real test set (skipped when ../shared/data is absent)', () => {
+  it.skipIf(!existsSync(REAL))('matches the definitions on 6,000 real answers (predictions: their first 40 characters)', async () => {
+    // Expected values: a plain Python 3 implementation of the protocol's definitions (character tokens
+    // without whitespace, nltk corpus_bleu / corpus_gleu arithmetic with math.fsum, rouge-score F means,
+    // per-answer Distinct), run on the same file and the same predictions.
+    const expected: Record<string, number> = {
+      bleu1: 11.718575259504071,
+      bleu2: 11.718523498669704,
+      bleu3: 11.718416692333474,
+      bleu4: 11.718237722322497,
+      gleu: 30.956467937883296,
+      rouge1: 59.99323048369891,
+      rouge2: 59.46746680008975,
+      rougeL: 59.99323048369891,
+      distinct1: 0.8225415652984275,
+      distinct2: 0.9568132391567504,
+    };
+    const lines = (await readFile(REAL, 'utf8')).trim().split('\n');
+    const predictions = join(dir, 'real.predictions.jsonl');
+    await writeFile(
+      predictions,
+      lines.map((line, i) => JSON.stringify({ id: String(i), output: [...JSON.parse(line).answers].slice(0, 40).join('') })).join('\n'),
+    );
+    const result = await score({ task: huatuo.qa({ data: REAL, protocol: 'huatuo' }), predictions, bootstrapSamples: 10 });
+    expect(result.counts).toMatchObject({ samples: 6000, scored: 6000 });
+    expect(result.task.dataset.sha256).toBe(huatuo.remoteFiles[0]!.sha256);
+    for (const name of METRICS) expectClose(result.metrics[name]!.value, expected[name]!, name);
+  });
+  if (!existsSync(REAL)) console.log(`skipped the real test set: ${REAL} not found`);
 });

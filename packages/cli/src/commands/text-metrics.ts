@@ -40,11 +40,13 @@ export interface RougeJson {
 }
 
 /**
- * `jieba` on the command line means jieba words without whitespace tokens: sacrebleu and rouge-score
- * both split on whitespace, so a whitespace token can never be an n-gram there.
+ * `jieba` on the command line means jieba words without whitespace tokens where the reference library
+ * splits on whitespace (sacrebleu, nltk as the Huatuo protocol reads it, rouge-score), and `list(jieba.cut(s))`
+ * with whitespace tokens kept where CMExam's scripts hand the token lists straight to tensorflow/nmt BLEU.
  */
-function tokenizerName(name: BleuTokenizer | RougeTokenizer): TokenizerName {
-  return name === 'jieba' ? 'jieba-nows' : name;
+function tokenizerName(name: BleuTokenizer | RougeTokenizer, keepWhitespaceTokens = false): TokenizerName {
+  if (name === 'jieba') return keepWhitespaceTokens ? 'jieba' : 'jieba-nows';
+  return name;
 }
 
 async function prepare(name: TokenizerName): Promise<void> {
@@ -65,7 +67,8 @@ export async function computeBleu(
   options: { tokenize?: BleuTokenizer | undefined; protocol?: TextProtocol | undefined; workers?: number },
 ): Promise<BleuJson> {
   const protocol = options.protocol ?? 'standard';
-  const tok = tokenizerName(options.tokenize ?? BLEU_PROTOCOL_TOKENIZER[protocol]);
+  const nmt = protocol === 'cmexam-paper' || protocol === 'cmexam-gpt';
+  const tok = tokenizerName(options.tokenize ?? BLEU_PROTOCOL_TOKENIZER[protocol], nmt);
   if (protocol === 'standard' && (options.workers ?? 1) > 1) {
     const { parallelBleu } = await import('./bleu-parallel.js');
     return parallelBleu(hyps, refs, tok, options.workers!);
@@ -85,7 +88,7 @@ export async function computeBleu(
   }
   // cmexam-paper / cmexam-gpt: tensorflow/nmt compute_bleu (BLEU-4, no smoothing); huatuo: nltk corpus_bleu
   // (BLEU-4, uniform weights, no smoothing). Both on corpus-summed clipped counts, times 100.
-  const variant = protocol === 'huatuo' ? 'nltk' : 'nmt';
+  const variant = nmt ? 'nmt' : 'nltk';
   const stats = corpusStats(hyps, refs, getTokenizer(tok), variant);
   const scored = variant === 'nmt' ? nmtBleuFromStats(stats, 4, false) : nltkBleuFromStats(stats, { weights: [0.25, 0.25, 0.25, 0.25] });
   const score = 'score' in scored ? scored.score : scored.value * 100;

@@ -99,9 +99,14 @@ export function bleuMetric(options: BleuMetricOptions): Metric<BleuItem> {
       const refs = options.references(input);
       if (hyp === null || refs === null) return null;
       if (refs.length === 0) throw new Error(`${options.name}: sample ${input.sample.id} has an empty reference list`);
-      const prep = (s: string) => tok.tokenize(lowercase ? s.toLowerCase() : s);
-      engine ??= new BleuStatsEngine(false);
-      return engine.stats(prep(hyp), refs.map(prep), maxOrder, variant);
+      const lc = (s: string) => (lowercase ? s.toLowerCase() : s);
+      engine ??= new BleuStatsEngine(true);
+      // zh/char by name: the one-pass id path (same tokens, no token strings).
+      if (typeof options.tokenize === 'string') {
+        const fast = engine.statsOfTexts(options.tokenize, lc(hyp), refs.map(lc), maxOrder, variant);
+        if (fast !== null) return fast;
+      }
+      return engine.stats(tok.tokenize(lc(hyp)), refs.map((r) => tok.tokenize(lc(r))), maxOrder, variant);
     },
     aggregate(items) {
       return value(sumBleuStats(items, maxOrder));

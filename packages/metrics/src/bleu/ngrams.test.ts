@@ -31,14 +31,17 @@ function naive(hyp: string[], refs: string[][], maxOrder: number) {
 }
 
 describe('NgramMatcher', () => {
-  it('equals naive clipped counting on 5,000 random cases', () => {
+  it.each([
+    ['direct table', undefined],
+    ['per-prefix lists', 0],
+  ])('equals naive clipped counting on 5,000 random cases (%s)', (_name, directLimit) => {
     let seed = 99;
     const rand = (n: number) => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return (seed >>> 8) % n;
     };
     const vocab = new TokenVocab(true);
-    const matcher = new NgramMatcher();
+    const matcher = new NgramMatcher(directLimit);
     for (let k = 0; k < 5000; k++) {
       const alphabet = 1 + rand(6);
       const text = () => Array.from({ length: rand(30) }, () => String.fromCharCode(97 + rand(alphabet)) + (rand(4) === 0 ? 'x' : ''));

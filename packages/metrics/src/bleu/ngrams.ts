@@ -81,6 +81,9 @@ const DIRECT_LIMIT = 1 << 22;
  * One instance holds reusable scratch memory (nothing is allocated per pair); not re-entrant.
  */
 export class NgramMatcher {
+  /** @param directLimit largest prefix·k served by the direct table (tests pass 0 to force the lists). */
+  constructor(private readonly directLimit = DIRECT_LIMIT) {}
+
   // global token id → local id (-1 = unseen in this pair)
   private localOf = new Int32Array(1024).fill(-1);
   private touchedGlobal = new Int32Array(1024);
@@ -169,7 +172,7 @@ export class NgramMatcher {
         this.gen = 1;
       }
       this.nextId = 0;
-      const useDirect = prefixCount * k <= DIRECT_LIMIT;
+      const useDirect = prefixCount * k <= this.directLimit;
       if (useDirect && this.direct.length < prefixCount * k) {
         this.direct = new Int32Array(Math.max(prefixCount * k, this.direct.length * 2)).fill(-1);
       }

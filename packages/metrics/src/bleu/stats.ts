@@ -41,8 +41,9 @@ export class BleuStatsEngine {
   statsOfTexts(tokenizer: string, hyp: string, refs: readonly string[], maxOrder: number, variant: BleuVariant): BleuStats | null {
     if (tokenizer !== 'zh' && tokenizer !== 'char') return null;
     const t = (this.textIds ??= new TextIds(this.vocab));
-    const ids = (s: string) => (tokenizer === 'zh' ? t.zh(s) : t.char(s));
-    return this.statsOfIds(ids(hyp), refs.map(ids), maxOrder, variant);
+    // Slots: references 0..r-1, hypothesis r (the views must not overwrite each other).
+    const ids = (s: string, slot: number) => (tokenizer === 'zh' ? t.zh(s, slot) : t.char(s, slot));
+    return this.statsOfIds(ids(hyp, refs.length), refs.map(ids), maxOrder, variant);
   }
 
   private statsOfIds(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number, variant: BleuVariant): BleuStats {

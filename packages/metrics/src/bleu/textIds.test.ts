@@ -24,8 +24,8 @@ describe('TextIds one-pass ids = ids of the token lists', () => {
       texts.push(s);
     }
     for (const s of texts) {
-      expect(Array.from(t.zh(s)), JSON.stringify(s)).toEqual(Array.from(vocab.ids(zhTokens(s))));
-      expect(Array.from(t.char(s)), JSON.stringify(s)).toEqual(Array.from(vocab.ids(charTokenize(s))));
+      expect(Array.from(t.zh(s, 0)), JSON.stringify(s)).toEqual(Array.from(vocab.ids(zhTokens(s))));
+      expect(Array.from(t.char(s, 1)), JSON.stringify(s)).toEqual(Array.from(vocab.ids(charTokenize(s))));
     }
   });
 });

@@ -1,35 +1,28 @@
 // Text → token ids in one pass for the tokenizers that matter for speed (sacrebleu `zh`, `char`),
 // without materializing token strings for Chinese characters. Non-Chinese runs that need the 13a
 // regexes are tokenized once and cached. Output equals `vocab.ids(tokenizer(text))` (tested).
-import { isPySpace, pyStrip, zhCharClasses, zhRunTokens, ZH_CHINESE, ZH_CHINESE_SPACE, ZH_SPECIAL } from '../tokenize/index.js';
+// Each text is written into a reusable per-slot buffer and returned as a view (no copy, no allocation
+// of a backing store per text: allocating one typed array per text costs more than tokenizing it).
+import { pyStrip, zhCharClasses, zhRunTokens, ZH_CHINESE, ZH_CHINESE_SPACE, ZH_SPECIAL, isPySpace } from '../tokenize/index.js';
 import type { TokenVocab } from './ngrams.js';
 
 const RUN_CACHE_LIMIT = 200_000;
 
 export class TextIds {
-  private buf = new Int32Array(256);
-  private n = 0;
+  private bufs: Int32Array[] = [];
   private readonly runCache = new Map<string, Int32Array>();
 
   constructor(private readonly vocab: TokenVocab) {}
 
-  private push(id: number): void {
-    if (this.n === this.buf.length) {
-      const b = new Int32Array(this.buf.length * 2);
-      b.set(this.buf);
-      this.buf = b;
-    }
-    this.buf[this.n++] = id;
+  /** A buffer for `slot` with room for `len` ids (a text never has more tokens than UTF-16 units). */
+  private buffer(slot: number, len: number): Int32Array {
+    let buf = this.bufs[slot];
+    if (buf === undefined || buf.length < len) buf = this.bufs[slot] = new Int32Array(Math.max(256, len * 2));
+    return buf;
   }
 
-  private pushRun(line: string, start: number, end: number, special: boolean): void {
-    const run = line.slice(start, end);
-    if (!special) {
-      this.push(this.vocab.id(run));
-      return;
-    }
-    const left = start > 0;
-    const right = end < line.length;
+  /** Ids of a special run (needs the 13a regexes), cached by run and padding. */
+  private specialRun(run: string, left: boolean, right: boolean): Int32Array {
     const key = (left ? '1' : '0') + (right ? '1' : '0') + run;
     let ids = this.runCache.get(key);
     if (ids === undefined) {
@@ -37,37 +30,40 @@ export class TextIds {
       if (this.runCache.size >= RUN_CACHE_LIMIT) this.runCache.clear();
       this.runCache.set(key, ids);
     }
-    for (let i = 0; i < ids.length; i++) this.push(ids[i]!);
+    return ids;
   }
 
-  /** sacrebleu `zh` tokens as ids (see zhTokens in tokenize/sacrebleu.ts for the reasoning). */
-  zh(text: string): Int32Array {
-    this.n = 0;
+  /**
+   * sacrebleu `zh` tokens as ids (see zhTokens in tokenize/sacrebleu.ts for the reasoning). The view is
+   * valid until the next call with the same slot.
+   */
+  zh(text: string, slot = 0): Int32Array {
     const classes = zhCharClasses();
+    const vocab = this.vocab;
+    const table = vocab.codePointTable();
     const line = pyStrip(text);
     const len = line.length;
-    // A text has at most as many tokens as UTF-16 units, so one capacity check suffices.
-    if (this.buf.length < len) this.buf = new Int32Array(len * 2);
-    const table = this.vocab.codePointTable();
-    let buf = this.buf;
+    const buf = this.buffer(slot, len);
     let n = 0;
     let runStart = -1;
     let special = false;
-    for (let i = 0; i < len; i++) {
-      const c = line.charCodeAt(i);
-      const k = classes[c]!;
+    for (let i = 0; i <= len; i++) {
+      const k = i < len ? classes[line.charCodeAt(i)]! : ZH_CHINESE_SPACE; // end of line closes a run
       if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) {
         if (runStart >= 0) {
-          this.n = n;
-          this.pushRun(line, runStart, i, special);
-          n = this.n;
-          buf = this.buf;
+          if (special) {
+            const ids = this.specialRun(line.slice(runStart, i), runStart > 0, i < len);
+            for (let j = 0; j < ids.length; j++) buf[n++] = ids[j]!;
+          } else {
+            buf[n++] = vocab.id(line.slice(runStart, i));
+          }
           runStart = -1;
           special = false;
         }
         if (k === ZH_CHINESE) {
-          let id = table === null ? -1 : table[c]!;
-          if (id < 0) id = table === null ? this.vocab.idOfCodePoint(c) : this.vocab.assignCodePoint(c);
+          const c = line.charCodeAt(i);
+          let id = table === null ? vocab.idOfCodePoint(c) : table[c]!;
+          if (id < 0) id = vocab.assignCodePoint(c);
           buf[n++] = id;
         }
       } else {
@@ -75,15 +71,15 @@ export class TextIds {
         if (k === ZH_SPECIAL) special = true;
       }
     }
-    this.n = n;
-    if (runStart >= 0) this.pushRun(line, runStart, len, special);
-    return this.buf.slice(0, this.n);
+    return buf.subarray(0, n);
   }
 
-  /** `char` tokens (code points without Python whitespace) as ids. */
-  char(text: string): Int32Array {
-    this.n = 0;
+  /** `char` tokens (code points without Python whitespace) as ids; view valid until the next call on `slot`. */
+  char(text: string, slot = 0): Int32Array {
+    const vocab = this.vocab;
     const len = text.length;
+    const buf = this.buffer(slot, len);
+    let n = 0;
     for (let i = 0; i < len; i++) {
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < len) {
@@ -93,8 +89,8 @@ export class TextIds {
           i++;
         }
       } else if (isPySpace(cp)) continue;
-      this.push(this.vocab.idOfCodePoint(cp));
+      buf[n++] = vocab.idOfCodePoint(cp);
     }
-    return this.buf.slice(0, this.n);
+    return buf.subarray(0, n);
   }
 }
