@@ -16,6 +16,7 @@ interface Case {
 const corpus = JSON.parse(readFileSync(join(GOLDEN, 'corpus.json'), 'utf8')) as { cases: Case[] };
 const sacrebleu = JSON.parse(readFileSync(join(GOLDEN, 'sacrebleu.json'), 'utf8')) as {
   corpus: Array<{ subset: string; case_ids: string[]; results: Record<string, Record<string, number | number[]>> }>;
+  multi_reference: Array<{ lang: string; tokenize: string; items: Array<{ hyp: string; refs: string[] }>; corpus_bleu: Record<string, number | number[]> }>;
 };
 const rougeScore = JSON.parse(readFileSync(join(GOLDEN, 'rouge_score.json'), 'utf8')) as {
   cases: Array<{ id: string; lang: string; modes: Record<string, { scores: Record<string, { precision: number; recall: number; fmeasure: number }> }> }>;
@@ -93,6 +94,21 @@ describe('medeval bleu', () => {
     const json = JSON.parse(threaded.stdout);
     expect(json.counts).toEqual(expected.counts);
     close(json.score, expected.score as number);
+  });
+
+  it.each(['zh', 'en'])('repeated --ref gives multi-reference BLEU (%s)', async (lang) => {
+    const golden = sacrebleu.multi_reference.find((m) => m.lang === lang)!;
+    const hyp = join(dir, `multi-${lang}.hyp`);
+    const refs = [0, 1].map((k) => join(dir, `multi-${lang}.ref${k}`));
+    await writeFile(hyp, golden.items.map((item) => `${item.hyp}\n`).join(''));
+    for (const [k, ref] of refs.entries()) await writeFile(ref, golden.items.map((item) => `${item.refs[k]}\n`).join(''));
+    const result = await medeval(['bleu', '--hyp', hyp, '--ref', refs[0]!, '--ref', refs[1]!, '--tokenize', golden.tokenize, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.counts).toEqual(golden.corpus_bleu.counts);
+    expect(json.ref_len).toBe(golden.corpus_bleu.ref_len);
+    close(json.score, golden.corpus_bleu.score as number);
+    expect(json.signature).toMatch(/nrefs:2/);
   });
 
   it('defaults to tokenize zh and prints the score and signature as text', async () => {

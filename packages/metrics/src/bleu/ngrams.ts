@@ -299,19 +299,10 @@ export class NgramMatcher {
 
   /** Copies the texts as dense per-pair token ids into `local`; returns k, the number of distinct tokens. */
   private toLocal(hyp: Int32Array, refs: readonly Int32Array[]): number {
-    let maxGlobal = 0;
     let total = hyp.length;
-    for (let i = 0; i < hyp.length; i++) if (hyp[i]! > maxGlobal) maxGlobal = hyp[i]!;
-    for (const ref of refs) {
-      total += ref.length;
-      for (let i = 0; i < ref.length; i++) if (ref[i]! > maxGlobal) maxGlobal = ref[i]!;
-    }
-    if (this.localOf.length <= maxGlobal) {
-      const grown = new Int32Array(Math.max(maxGlobal + 1, this.localOf.length * 2)).fill(-1);
-      this.localOf = grown;
-    }
+    for (const ref of refs) total += ref.length;
     if (this.touchedGlobal.length < total) this.touchedGlobal = new Int32Array(total * 2);
-    const localOf = this.localOf;
+    let localOf = this.localOf;
     const touched = this.touchedGlobal;
     let k = 0;
     const texts = refs.length + 1;
@@ -325,6 +316,12 @@ export class NgramMatcher {
       }
       for (let i = 0; i < src.length; i++) {
         const g = src[i]!;
+        if (g >= localOf.length) {
+          // A token id beyond the table (the vocabulary grew): grow it, keeping this pair's entries.
+          const grown = new Int32Array(Math.max(g + 1, localOf.length * 2)).fill(-1);
+          grown.set(localOf);
+          localOf = this.localOf = grown;
+        }
         let id = localOf[g]!;
         if (id < 0) {
           id = localOf[g] = k;
