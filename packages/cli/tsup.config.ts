@@ -11,4 +11,6 @@ export default defineConfig({
   clean: true,
   splitting: true,
   treeshake: true,
+  // Keep 'node:' specifiers: Deno and bundlers recognise built-ins by that prefix.
+  removeNodeProtocol: false,
 });

@@ -9,11 +9,17 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * For a Markdown table cell: HTML-escape (Markdown renderers pass raw HTML through), escape the pipe that
- * would split the cell, and fold newlines into spaces.
+ * For a Markdown table cell: neutralise raw HTML (Markdown renderers pass it through) by escaping `<`, `>`
+ * and an `&` that would start an entity, escape the pipe that would split the cell, and fold newlines into
+ * spaces. A plain `&` stays readable (`PH&PM`), since it cannot start markup on its own.
  */
 export function escapeMarkdownCell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ');
+  return text
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, ' ');
 }
 
 /** For text inside Markdown inline code (signatures): backticks would end the span. */

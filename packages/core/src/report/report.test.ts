@@ -9,6 +9,8 @@ describe('escaping', () => {
   it('escapes the five HTML-significant characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
     expect(escapeMarkdownCell('a|b\n<c>')).toBe('a\\|b &lt;c&gt;');
+    // a bare ampersand stays readable; one that would start an entity is escaped
+    expect(escapeMarkdownCell('PH&PM &lt; &#60;')).toBe('PH&PM &amp;lt; &amp;#60;');
   });
 });
 

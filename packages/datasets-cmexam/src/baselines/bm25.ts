@@ -26,6 +26,8 @@ export interface Bm25Index {
   search(query: string, options?: { excludeQuestion?: string; limit?: number }): Array<{ text: string; score: number }>;
   /** Passage id → BM25+ score of every passage that matches the query (for option scoring). */
   scores(query: string, options?: { excludeQuestion?: string }): Map<number, number>;
+  /** The text of a passage by id. */
+  passage(id: number): string;
   size: number;
 }
 
@@ -78,6 +80,7 @@ export async function buildBm25Index(corpus: DataSource): Promise<Bm25Index> {
     scores(query, options = {}) {
       return new Map(run(query, options.excludeQuestion).map((r) => [r.id as number, r.score]));
     },
+    passage: (passageId) => String(index.getStoredFields(passageId)?.['text'] ?? ''),
   };
 }
 
@@ -91,8 +94,10 @@ export function bm25Baseline(options: Bm25BaselineOptions = {}): Model {
     async generate(_request: ModelRequest, context: GenerateContext): Promise<ModelResponse> {
       const sample = sampleFromContext(context, 'baseline:bm25');
       index ??= buildBm25Index(corpus);
-      const letter = bestOption(await index, sample);
-      return { text: `答案：${letter}`, finishReason: 'stop' };
+      const best = bestOption(await index, sample);
+      // The retrieved passage doubles as the explanation, so the explanation task has a real baseline too.
+      const explanation = best.passage === null ? '' : `\n解释：${(await index).passage(best.passage)}`;
+      return { text: `答案：${best.letter}${explanation}`, finishReason: 'stop' };
     },
   };
 }
@@ -102,18 +107,22 @@ export function bm25Baseline(options: Bm25BaselineOptions = {}): Model {
  * passage's score is its question score plus its option score; the option whose best passage scores
  * highest wins (ties: the first option). The question is searched once, each option's text once.
  */
-export function bestOption(index: Bm25Index, sample: CmexamSample): string {
+export function bestOption(index: Bm25Index, sample: CmexamSample): { letter: string; passage: number | null } {
   const exclude = { excludeQuestion: sample.input.question };
   const question = index.scores(sample.input.question, exclude);
-  let best = sample.input.options[0]!.letter;
+  let best = { letter: sample.input.options[0]!.letter, passage: null as number | null };
   let bestScore = -Infinity;
   for (const option of sample.input.options) {
     const own = index.scores(option.text, exclude);
     let top = 0;
-    for (const [id, score] of own) top = Math.max(top, score + (question.get(id) ?? 0));
+    let topPassage: number | null = null;
+    for (const [id, score] of own) {
+      const combined = score + (question.get(id) ?? 0);
+      if (combined > top) [top, topPassage] = [combined, id];
+    }
     if (top > bestScore) {
       bestScore = top;
-      best = option.letter;
+      best = { letter: option.letter, passage: topPassage };
     }
   }
   return best;

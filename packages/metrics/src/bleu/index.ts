@@ -17,5 +17,5 @@ export {
   NLTK_SMOOTHINGS,
 } from './nltk.js';
 export type { NltkSmoothing, NltkBleuOptions, NltkBleuDetail } from './nltk.js';
-export { bleuMetric } from './metric.js';
-export type { BleuMetricOptions, BleuItem } from './metric.js';
+export { bleuMetric, bleuFromStats } from './metric.js';
+export type { BleuMetricOptions, BleuItem, BleuFromStatsOptions } from './metric.js';

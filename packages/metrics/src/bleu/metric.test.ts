@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MetricInput, Sample } from '@medeval/core';
-import { bleuMetric, corpusBleu, type BleuItem } from './index.js';
+import { bleuFromStats, bleuMetric, bleuStats, corpusBleu, nltkCorpusBleu, nmtBleu, sumBleuStats, type BleuItem } from './index.js';
 import { gleuMetric, corpusGleu } from '../gleu/index.js';
-import { charTokenize } from '../tokenize/index.js';
+import { charTokenize, tokenizers } from '../tokenize/index.js';
 
 const golden = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../../fixtures/golden/${name}`, import.meta.url), 'utf8'));
@@ -83,5 +83,19 @@ describe('gleuMetric', () => {
     const want = corpusGleu(zh.map((p) => [charTokenize(p.ref)]), zh.map((p) => charTokenize(p.hyp))) * 100;
     expect(m.aggregate(items)).toBe(want);
     expect(m.signature).toBe('gleu|nltk-corpus_gleu|min_len:1|max_len:4|tok:char|nltk:3.8|scale:100|v1');
+  });
+});
+
+describe('bleuStats + sumBleuStats + bleuFromStats', () => {
+  it('equal corpusBleu, nmtBleu and nltkCorpusBleu', () => {
+    const sum = (variant: 'sacrebleu' | 'nmt' | 'nltk', tok: (s: string) => string[]) =>
+      sumBleuStats(zh.map((p) => bleuStats(tok(p.hyp), [tok(p.ref)], { maxOrder: 4, variant })), 4);
+    expect(bleuFromStats(sum('sacrebleu', tokenizers.zh), { variant: 'sacrebleu' })).toBe(
+      corpusBleu(zh.map((p) => p.hyp), [zh.map((p) => p.ref)], { tokenize: 'zh' }).score,
+    );
+    const H = zh.map((p) => charTokenize(p.hyp));
+    const R = zh.map((p) => charTokenize(p.ref));
+    expect(bleuFromStats(sum('nmt', charTokenize), { variant: 'nmt' })).toBe(nmtBleu(R, H, 4).score);
+    expect(bleuFromStats(sum('nltk', charTokenize), { variant: 'nltk', scale100: false })).toBe(nltkCorpusBleu(R.map((r) => [r]), H));
   });
 });

@@ -36,6 +36,49 @@ export interface BleuMetricOptions {
 /** Item: integer statistics (see BleuStats). */
 export type BleuItem = BleuStats;
 
+export interface BleuFromStatsOptions {
+  variant: BleuVariant;
+  /** Default: the number of orders in the stats. */
+  maxOrder?: number;
+  /** Default true (0–100). */
+  scale100?: boolean;
+  smoothMethod?: SmoothMethod;
+  smoothValue?: number | null;
+  effectiveOrder?: boolean;
+  weights?: readonly number[];
+  smoothing?: NltkSmoothing | null;
+  smooth?: boolean;
+}
+
+/**
+ * Corpus BLEU from summed sufficient statistics (see sumBleuStats), with the variant's own formula:
+ * sacrebleu (default smoothing 'exp', no effective order), tensorflow/nmt, or nltk (default uniform
+ * weights, no smoothing). 0–100 unless `scale100: false`.
+ */
+export function bleuFromStats(s: BleuStats, o: BleuFromStatsOptions): number {
+  const maxOrder = o.maxOrder ?? s.matches.length;
+  const scale100 = o.scale100 ?? true;
+  if (o.variant === 'sacrebleu') {
+    const r = computeSacreBleu(s.matches, s.totals, s.hypLen, s.refLen, {
+      smoothMethod: o.smoothMethod ?? 'exp',
+      smoothValue: o.smoothValue,
+      effectiveOrder: o.effectiveOrder ?? false,
+      maxNgramOrder: maxOrder,
+    });
+    return scale100 ? r.score : r.score / 100;
+  }
+  if (o.variant === 'nmt') {
+    const r = nmtBleuFromStats(s, maxOrder, o.smooth ?? false);
+    return scale100 ? r.score : r.bleuRaw;
+  }
+  if (o.variant === 'nltk') {
+    const weights = o.weights ?? new Array<number>(maxOrder).fill(1 / maxOrder);
+    const r = nltkBleuFromStats(s, { weights, smoothing: o.smoothing ?? null });
+    return scale100 ? r.value * 100 : r.value;
+  }
+  throw new Error(`unknown BLEU variant "${String(o.variant)}"; valid: sacrebleu, nmt, nltk`);
+}
+
 export function bleuMetric(options: BleuMetricOptions): Metric<BleuItem> {
   const { variant, maxOrder } = options;
   if (!['sacrebleu', 'nmt', 'nltk'].includes(variant)) throw new Error(`unknown BLEU variant "${variant}"; valid: sacrebleu, nmt, nltk`);
@@ -47,23 +90,8 @@ export function bleuMetric(options: BleuMetricOptions): Metric<BleuItem> {
   if (variant === 'nltk' && weights.length !== maxOrder) throw new Error(`nltk weights must have maxOrder (${maxOrder}) entries`);
   let engine: BleuStatsEngine | null = null;
 
-  const value = (s: BleuStats): number => {
-    if (variant === 'sacrebleu') {
-      const r = computeSacreBleu(s.matches, s.totals, s.hypLen, s.refLen, {
-        smoothMethod: options.smoothMethod ?? 'exp',
-        smoothValue: options.smoothValue,
-        effectiveOrder: options.effectiveOrder ?? false,
-        maxNgramOrder: maxOrder,
-      });
-      return scale100 ? r.score : r.score / 100;
-    }
-    if (variant === 'nmt') {
-      const r = nmtBleuFromStats(s, maxOrder, options.smooth ?? false);
-      return scale100 ? r.score : r.bleuRaw;
-    }
-    const r = nltkBleuFromStats(s, { weights, smoothing: options.smoothing ?? null });
-    return scale100 ? r.value * 100 : r.value;
-  };
+  const value = (s: BleuStats): number =>
+    bleuFromStats(s, { ...options, weights, scale100 });
 
   let signature: string;
   const scale = `scale:${scale100 ? '100' : '1'}`;

@@ -21,6 +21,8 @@ interface LabelSource {
 
 export interface AccuracyMetricOptions extends LabelSource {
   name?: string;
+  /** Interval method: 'wilson' (default for a bare proportion) or 'bootstrap' (what the protocols use). */
+  interval?: 'wilson' | 'bootstrap';
 }
 
 /** Exact string match, mean × 100. */
@@ -31,7 +33,7 @@ export function accuracyMetric(o: AccuracyMetricOptions): Metric<number> {
     signature: `${o.signaturePrefix ?? ''}${name}|exact-match|scale:100|v1`,
     higherIsBetter: true,
     scale: 'percent',
-    interval: 'wilson',
+    interval: o.interval ?? 'wilson',
     pairedTest: 'mcnemar',
     item(input) {
       const g = o.gold(input);

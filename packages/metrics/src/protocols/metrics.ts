@@ -21,7 +21,8 @@ export function answerMetrics(o: AnswerMetricsOptions): Metric[] {
   const prefix = protocolPrefix(p);
   const src = { gold: o.gold, predicted: o.predicted, signaturePrefix: prefix };
   return [
-    accuracyMetric({ ...src, name: 'accuracy' }),
+    // Every protocol reports percentile-bootstrap 95% intervals (CONTRACT.md), accuracy included.
+    accuracyMetric({ ...src, name: 'accuracy', interval: 'bootstrap' }),
     prfMetric({ ...src, name: 'f1_weighted', average: 'weighted', zeroDivision: 'warn' }),
     prfMetric({ ...src, name: 'f1_macro', average: 'macro', zeroDivision: 'warn' }),
   ] as Metric[];

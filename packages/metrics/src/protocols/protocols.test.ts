@@ -84,7 +84,7 @@ describe('cmexam-paper and cmexam-gpt reproduce the CMExam scripts', () => {
     const agg = (m: Metric) => m.aggregate(rows.map((r: MetricInput) => m.item(r)).filter((x: unknown) => x !== null));
     close100(agg(ms.accuracy!), list.acc_percent, 'accuracy');
     close100(agg(ms.f1_weighted!), list.weighted.f1 * 100, 'f1_weighted');
-    expect(ms.accuracy!.interval).toBe('wilson');
+    expect(ms.accuracy!.interval).toBe('bootstrap');
     expect(ms.accuracy!.pairedTest).toBe('mcnemar');
     expect(ms.accuracy!.item(input(null, 'A'))).toBeNull();
     expect(ms.f1_macro!.item(input(null, 'A'))).toBeNull();
