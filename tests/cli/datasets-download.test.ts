@@ -7,8 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, medeval, tempDir } from './helpers.js';
+import { sharedPath } from '../helpers/shared-data.js';
 
-const REAL_TEST_FILE = '/work/shared/data/huatuo/test_datasets.jsonl';
+const REAL_TEST_FILE = sharedPath('data/huatuo/test_datasets.jsonl');
 
 let server: Server;
 let baseUrl: string;

@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, medeval, REPO, tempDir } from './helpers.js';
+import { sharedPath } from '../helpers/shared-data.js';
 
 const jsonl = (rows: unknown[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 
@@ -102,8 +103,8 @@ describe('medeval score --task cmexam', () => {
   });
 });
 
-const VAL = '/work/shared/data/cmexam/val.csv';
-const VAL_OUTPUTS = '/work/shared/data/cmexam/val_outputs_sim.jsonl';
+const VAL = sharedPath('data/cmexam/val.csv');
+const VAL_OUTPUTS = sharedPath('data/cmexam/val_outputs_sim.jsonl');
 void REPO;
 
 describe.skipIf(!existsSync(VAL) || !existsSync(VAL_OUTPUTS))('medeval score --task cmexam on the real val split', () => {

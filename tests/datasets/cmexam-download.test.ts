@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { downloadFiles, DownloadError } from '@medeval/core/node';
 import { cmexam } from '@medeval/datasets-cmexam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../helpers/shared-data.js';
 
-const REAL_VAL = '/work/shared/data/cmexam/val.csv';
+const REAL_VAL = sharedPath('data/cmexam/val.csv');
 const SMALL = '\uFEFFQuestion,Options,Answer,Explanation\r\n问题,"A 甲\nB 乙",A,解释（A对）\r\n';
 
 let server: Server;

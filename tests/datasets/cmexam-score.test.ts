@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { evaluate, score } from '@medeval/core';
 import { cmexam, type CmexamSample } from '@medeval/datasets-cmexam';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../helpers/shared-data.js';
 
-const DATA = '/work/shared/data/cmexam';
+const DATA = sharedPath('data/cmexam');
 const VAL = `${DATA}/val.csv`;
 const OUTPUTS = `${DATA}/val_outputs_sim.jsonl`;
 const TEST_SAMPLE = `${DATA}/test_sample.csv`;

@@ -8,12 +8,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFiles, DownloadError } from '@medeval/core/node';
 import { huatuo, loadHuatuo, remoteFiles, type RemoteFile } from '@medeval/datasets-huatuo';
+import { sharedPath } from '../helpers/shared-data.js';
 
-const REAL = fileURLToPath(new URL('../../../shared/data/huatuo/test_datasets.jsonl', import.meta.url));
+const REAL = sharedPath('data/huatuo/test_datasets.jsonl');
 
 let root: string;
 let served: string;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { score, type MetricInput, type ResultJson } from '@medeval/core';
 import { huatuo, type HuatuoSample } from '@medeval/datasets-huatuo';
+import { sharedPath } from '../helpers/shared-data.js';
 
 const golden = (name: string) => fileURLToPath(new URL(`../../fixtures/golden/${name}`, import.meta.url));
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
@@ -238,7 +239,7 @@ describe('the offline default: BM25 leave-one-out over the bundled samples', () 
   });
 });
 
-const REAL = fileURLToPath(new URL('../../../shared/data/huatuo/test_datasets.jsonl', import.meta.url));
+const REAL = sharedPath('data/huatuo/test_datasets.jsonl');
 
 describe('the real test set (skipped when ../shared/data is absent)', () => {
   it.skipIf(!existsSync(REAL))('matches the definitions on 6,000 real answers (predictions: their first 40 characters)', async () => {

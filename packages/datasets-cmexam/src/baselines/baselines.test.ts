@@ -9,8 +9,9 @@ import { bm25Baseline, buildBm25Index } from './bm25.js';
 import { resolveBaseline } from './index.js';
 import { randomBaseline } from './random.js';
 import { zhTokens } from './tokenize.js';
+import { sharedPath } from '../../../../tests/helpers/shared-data.js';
 
-const VAL = '/work/shared/data/cmexam/val.csv';
+const VAL = sharedPath('data/cmexam/val.csv');
 
 /** Runs a baseline over a file through the answer task's parse and metrics (what evaluate() does). */
 async function run(model: Model, data: Parameters<typeof loadCmexam>[0], limit?: number) {

@@ -5,6 +5,7 @@ import { cmexamSample } from '../sample/index.js';
 import type { CmexamSample } from '../schema.js';
 import { loadCmexam } from './dataset.js';
 import { describeLoadSummary } from './summary.js';
+import { sharedPath } from '../../../../tests/helpers/shared-data.js';
 
 async function all(data: Parameters<typeof loadCmexam>[0], options?: Parameters<typeof loadCmexam>[1]) {
   const dataset = loadCmexam(data, options);
@@ -126,7 +127,7 @@ describe('loadCmexam', () => {
     expect(await ids()).toEqual(await ids());
   });
 
-  const VAL = '/work/shared/data/cmexam/val.csv';
+  const VAL = sharedPath('data/cmexam/val.csv');
   it.skipIf(!existsSync(VAL))('loads the real val split: 6,811 samples, 210 multi-answer, 1 empty answer, 1,039 empty explanations', async () => {
     const dataset = loadCmexam(VAL);
     let n = 0;

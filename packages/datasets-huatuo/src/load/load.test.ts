@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DataSource } from '@medeval/core';
 import { loadHuatuo } from './dataset.js';
@@ -7,6 +6,7 @@ import { HuatuoFormatError } from './problems.js';
 import { huatuoSample } from '../sample/test-sample.js';
 import { huatuoLiteSample } from '../sample/lite-sample.js';
 import type { HuatuoSample } from '../schema.js';
+import { sharedPath } from '../../../../tests/helpers/shared-data.js';
 
 async function collect(data: DataSource, options = {}) {
   const dataset = loadHuatuo(data, options);
@@ -151,7 +151,7 @@ describe('encyclopedia / knowledge-graph formats', () => {
 // ../shared/data relative to the repository root; HUATUO_TEST_FILE overrides it.
 const realFile =
   process.env.HUATUO_TEST_FILE ??
-  fileURLToPath(new URL('../../../../../shared/data/huatuo/test_datasets.jsonl', import.meta.url));
+  sharedPath('data/huatuo/test_datasets.jsonl');
 const realPath = existsSync(realFile) ? realFile : null;
 
 describe('the real Huatuo-26M test set', () => {

@@ -1,0 +1,12 @@
+// Where the real data sets live: `../shared` beside the repository (as on developers' machines and in CI),
+// or MEDEVAL_SHARED. Tests that need them skip with a message when they are absent; they are never committed.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export const SHARED_DIR = process.env['MEDEVAL_SHARED'] ?? join(root, '..', 'shared');
+
+export function sharedPath(...parts: string[]): string {
+  return join(SHARED_DIR, ...parts);
+}
