@@ -7,19 +7,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# Deno: $DENO, else the repository's node_modules/.bin/deno, else `deno` on PATH, else install the npm
-# package `deno` (the official binary, from the npm registry) without touching package.json or the lockfile.
-DENO_VERSION="${DENO_VERSION:-2.9.6}"
-deno="${DENO:-}"
-if [ -z "$deno" ]; then
-  if [ -x "$root/node_modules/.bin/deno" ]; then deno="$root/node_modules/.bin/deno"
-  elif command -v deno >/dev/null 2>&1; then deno="$(command -v deno)"
-  else
-    echo "deno-smoke: Deno not found; installing it: npm install --no-save deno@$DENO_VERSION" >&2
-    npm install --no-save --no-audit --no-fund "deno@$DENO_VERSION" >&2
-    deno="$root/node_modules/.bin/deno"
-  fi
-fi
+who=deno-smoke
+# shellcheck source=find-deno.sh
+source "$root/scripts/find-deno.sh"
 
 for pkg in core metrics datasets-cmexam datasets-huatuo; do
   if [ ! -f "packages/$pkg/dist/index.js" ]; then

@@ -12,19 +12,9 @@ cd "$root"
 notebook="${1:-examples/notebook.ipynb}"
 out="${NOTEBOOK_OUT:-test-artifacts/notebook.executed.ipynb}"
 
-# Deno: $DENO, else the repository's node_modules/.bin/deno, else `deno` on PATH, else install the npm
-# package `deno` (the official binary, from the npm registry) without touching package.json or the lockfile.
-DENO_VERSION="${DENO_VERSION:-2.9.6}"
-deno="${DENO:-}"
-if [ -z "$deno" ]; then
-  if [ -x "$root/node_modules/.bin/deno" ]; then deno="$root/node_modules/.bin/deno"
-  elif command -v deno >/dev/null 2>&1; then deno="$(command -v deno)"
-  else
-    echo "run-notebook: Deno not found; installing it: npm install --no-save deno@$DENO_VERSION" >&2
-    npm install --no-save --no-audit --no-fund "deno@$DENO_VERSION" >&2
-    deno="$root/node_modules/.bin/deno"
-  fi
-fi
+who=run-notebook
+# shellcheck source=find-deno.sh
+source "$root/scripts/find-deno.sh"
 # Debian's Jupyter lives under /usr/bin and imports Debian's python3 modules; a pyenv/venv python3 earlier
 # on PATH would not see them, so prefer /usr/bin/jupyter when it exists.
 jupyter="${JUPYTER:-}"

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { checkTaskName, TASK_NAMES, type TaskName } from '../tasks.js';
 import { defaultRunFolder, evaluateTask, type EvaluateSettings } from './evaluate-task.js';
+import { EVALUATION_OUTPUT_OPTIONS } from '../args/shared-options.js';
 
 export const spec: CommandSpec = {
   name: 'run',
@@ -45,13 +46,10 @@ export const spec: CommandSpec = {
     corpus: { type: 'string', value: 'PATH', description: 'BM25 baseline corpus (CMExam: e.g. train.csv; Huatuo: a QA JSONL)', defaultText: 'the bundled sample, leave-one-out' },
     'few-shot': { type: 'string', value: 'K', description: 'CMExam: K examples in the prompt, picked with --seed from --train' },
     train: { type: 'string', value: 'PATH', description: 'CMExam: where few-shot examples come from (train.csv)' },
-    metric: { type: 'string', value: 'PATH', multiple: true, description: 'extra metric module(s) or glob patterns (third-party plugins)' },
     timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds (0 = none)', defaultText: '120000' },
     'max-attempts': { type: 'string', value: 'N', description: 'attempts per request, including the first', defaultText: '8' },
     'rate-limit': { type: 'string', value: 'RPM', description: 'at most RPM requests per minute' },
-    strict: { type: 'boolean', description: 'stop with exit 1 at the first data row the loader cannot use (default: skip it and report it)' },
-    full: { type: 'boolean', description: 'print every table (overall and per annotation), not just the overall one' },
-    quiet: { type: 'boolean', short: 'q', description: 'print no tables, only the run folder path' },
+    ...EVALUATION_OUTPUT_OPTIONS,
   },
   examples: [
     'medeval run',

@@ -12,6 +12,7 @@ import { strictTask } from '../strict.js';
 import { buildTask, checkTaskName, TASK_NAMES } from '../tasks.js';
 import { resultTables } from './tables.js';
 import { printCounts, printLoadSummary, printPredictionsSummary } from './load-summary.js';
+import { EVALUATION_OUTPUT_OPTIONS } from '../args/shared-options.js';
 
 export const spec: CommandSpec = {
   name: 'score',
@@ -30,10 +31,7 @@ export const spec: CommandSpec = {
     protocol: { type: 'string', value: 'P', description: 'cmexam-paper, cmexam-gpt, huatuo, standard', defaultText: 'standard' },
     'model-id': { type: 'string', value: 'NAME', description: 'who wrote the predictions, stored as model.id in results.json' },
     seed: { type: 'string', value: 'N', description: 'seed for bootstrap intervals', defaultText: '0' },
-    metric: { type: 'string', value: 'PATH', multiple: true, description: 'extra metric module(s) or glob patterns' },
-    strict: { type: 'boolean', description: 'stop with exit 1 at the first data row the loader cannot use (default: skip it and report it)' },
-    full: { type: 'boolean', description: 'print every table (overall and per annotation), not just the overall one' },
-    quiet: { type: 'boolean', short: 'q', description: 'print no tables, only the run folder path' },
+    ...EVALUATION_OUTPUT_OPTIONS,
   },
   examples: [
     'medeval score --task cmexam --protocol cmexam-paper --data val.csv --predictions outputs.jsonl --out runs/val-paper',
