@@ -44,24 +44,43 @@ export function barChart(options: BarChartOptions): string {
   rows.forEach((row, i) => {
     const y = TOP + i * ROW_H;
     const cy = y + ROW_H / 2;
-    parts.push(`<g class="row ${row.tone ?? 'ok'}"><title>${escapeHtml(row.tooltip ?? `${row.label}: ${row.note}`)}</title>`);
-    parts.push(`<text class="label" x="${LABEL_W - 8}" y="${cy + 4}" text-anchor="end">${escapeHtml(shorten(row.label, 20))}</text>`);
+    parts.push(rowStart(row, row.tone ?? 'ok', cy));
     if (row.value !== null && Number.isFinite(row.value)) {
       const w = Math.max(x(row.value) - LABEL_W, row.value > 0 ? 1 : 0);
       parts.push(`<rect class="bar" x="${LABEL_W}" y="${y + 5}" width="${w.toFixed(1)}" height="${ROW_H - 10}" rx="2"/>`);
     }
-    if (row.ci) {
-      const [lo, hi] = [x(row.ci[0]).toFixed(1), x(row.ci[1]).toFixed(1)];
-      parts.push(
-        `<line class="ci" x1="${lo}" y1="${cy}" x2="${hi}" y2="${cy}"/>`,
-        `<line class="ci" x1="${lo}" y1="${cy - 5}" x2="${lo}" y2="${cy + 5}"/>`,
-        `<line class="ci" x1="${hi}" y1="${cy - 5}" x2="${hi}" y2="${cy + 5}"/>`,
-      );
-    }
-    parts.push(`<text class="note" x="${LABEL_W + BAR_W + 8}" y="${cy + 4}">${escapeHtml(row.note)}</text></g>`);
+    parts.push(rowEnd(row, cy, x));
   });
   parts.push('</svg>');
   return parts.join('');
+}
+
+interface RowText {
+  label: string;
+  note: string;
+  tooltip?: string;
+  ci?: [number, number] | null;
+}
+
+/** A row's group, tooltip and label (left of the bars); every string is escaped. */
+function rowStart(row: RowText, tone: string, cy: number): string {
+  return (
+    `<g class="row ${tone}"><title>${escapeHtml(row.tooltip ?? `${row.label}: ${row.note}`)}</title>` +
+    `<text class="label" x="${LABEL_W - 8}" y="${cy + 4}" text-anchor="end">${escapeHtml(shorten(row.label, 20))}</text>`
+  );
+}
+
+/** A row's interval whiskers and note (right of the bars), closing its group. */
+function rowEnd(row: RowText, cy: number, x: (v: number) => number): string {
+  let out = '';
+  if (row.ci) {
+    const [lo, hi] = [x(row.ci[0]).toFixed(1), x(row.ci[1]).toFixed(1)];
+    out +=
+      `<line class="ci" x1="${lo}" y1="${cy}" x2="${hi}" y2="${cy}"/>` +
+      `<line class="ci" x1="${lo}" y1="${cy - 5}" x2="${lo}" y2="${cy + 5}"/>` +
+      `<line class="ci" x1="${hi}" y1="${cy - 5}" x2="${hi}" y2="${cy + 5}"/>`;
+  }
+  return `${out}<text class="note" x="${LABEL_W + BAR_W + 8}" y="${cy + 4}">${escapeHtml(row.note)}</text></g>`;
 }
 
 function tick(v: number): string {
@@ -106,21 +125,12 @@ export function deltaChart(options: { title: string; rows: DeltaRow[] }): string
     const y = TOP + i * ROW_H;
     const cy = y + ROW_H / 2;
     const tone = row.delta === null ? 'muted' : row.delta >= 0 ? 'up' : 'down';
-    parts.push(`<g class="row ${tone}"><title>${escapeHtml(row.tooltip ?? `${row.label}: ${row.note}`)}</title>`);
-    parts.push(`<text class="label" x="${LABEL_W - 8}" y="${cy + 4}" text-anchor="end">${escapeHtml(shorten(row.label, 20))}</text>`);
+    parts.push(rowStart(row, tone, cy));
     if (row.delta !== null && Number.isFinite(row.delta)) {
       const [x0, x1] = [x(Math.min(0, row.delta)), x(Math.max(0, row.delta))];
       parts.push(`<rect class="bar" x="${x0.toFixed(1)}" y="${y + 5}" width="${Math.max(x1 - x0, 1).toFixed(1)}" height="${ROW_H - 10}" rx="2"/>`);
     }
-    if (row.ci) {
-      const [lo, hi] = [x(row.ci[0]).toFixed(1), x(row.ci[1]).toFixed(1)];
-      parts.push(
-        `<line class="ci" x1="${lo}" y1="${cy}" x2="${hi}" y2="${cy}"/>`,
-        `<line class="ci" x1="${lo}" y1="${cy - 5}" x2="${lo}" y2="${cy + 5}"/>`,
-        `<line class="ci" x1="${hi}" y1="${cy - 5}" x2="${hi}" y2="${cy + 5}"/>`,
-      );
-    }
-    parts.push(`<text class="note" x="${LABEL_W + BAR_W + 8}" y="${cy + 4}">${escapeHtml(row.note)}</text></g>`);
+    parts.push(rowEnd(row, cy, x));
   });
   parts.push('</svg>');
   return parts.join('');
