@@ -45,6 +45,8 @@ describe('usage errors exit 2', () => {
     ['missing file', ['bleu', '--hyp', 'no-such-file.txt', '--ref', 'package.json'], /--hyp no-such-file\.txt: no such file/],
     ['compare with one run', ['compare', 'packages'], /compare needs at least two run folders/],
     ['bad model spec', ['run', '--task', 'cmexam', '--model', 'gpt-4', '--limit', '1'], /--model: model spec "gpt-4"/],
+    ['protocol of another task', ['run', '--task', 'cmexam', '--protocol', 'huatuo'], /--protocol huatuo does not apply to task cmexam; choose one of: standard, cmexam-paper, cmexam-gpt/],
+    ['unknown protocol', ['score', '--task', 'huatuo', '--protocol', 'nope', '--predictions', 'package.json', '--out', '.tmp/x'], /--protocol nope does not apply to task huatuo/],
   ];
   it.each(cases)('%s', async (_name, args, message) => {
     const result = await medeval(args);

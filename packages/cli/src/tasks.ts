@@ -29,14 +29,24 @@ export function checkTaskName(name: string, command: string): TaskName {
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
-/** Builds the task; the dataset package validates the protocol and prompt ids and says what is allowed. */
+/** A protocol the task does not define is a usage error (exit 2), named with the valid choices. */
+function checkProtocol(task: TaskName, protocol: string | undefined, allowed: readonly string[]): void {
+  if (protocol !== undefined && !allowed.includes(protocol)) {
+    throw new UsageError(`--protocol ${protocol} does not apply to task ${task}; choose one of: ${allowed.join(', ')}`, 'run');
+  }
+}
+
+/** Builds the task; the dataset package validates the prompt ids and says what is allowed. */
 export async function buildTask(name: TaskName, options: TaskOptions): Promise<Task> {
   if (name === 'huatuo') {
+    const { HUATUO_PROTOCOLS } = await import('@medeval/datasets-huatuo');
+    checkProtocol(name, options.protocol, HUATUO_PROTOCOLS);
     if (options.fewShot) throw new UsageError('--few-shot is a CMExam option (the huatuo task has no few-shot prompt)', 'run');
     const { huatuo } = await import('@medeval/datasets-huatuo');
     return huatuo.qa(defined({ data: options.data, protocol: options.protocol, prompt: options.prompt, seed: options.seed })) as unknown as Task;
   }
-  const { cmexam } = await import('@medeval/datasets-cmexam');
+  const { cmexam, CMEXAM_PROTOCOLS } = await import('@medeval/datasets-cmexam');
+  checkProtocol(name, options.protocol, CMEXAM_PROTOCOLS);
   const settings = defined({
     data: options.data,
     protocol: options.protocol,

@@ -47,7 +47,7 @@ export {
   annotationLabel,
   type AnnotationColumn,
 } from './annotations.js';
-export { answer, explanation, joint, TASK_VERSION, type CmexamTask, type CmexamTaskOptions, type JointPrediction } from './tasks.js';
+export { answer, explanation, joint, TASK_VERSION, CMEXAM_PROTOCOLS, type CmexamTask, type CmexamTaskOptions, type JointPrediction } from './tasks.js';
 export { buildPrompt, promptId, PROMPT_NAMES, type PromptName, type PromptSpec, type CmexamPrompt } from './prompts/index.js';
 export type { FewShotOptions, KnowledgeSeeds, KnowledgeRetriever, KnowledgeSeedCallback, TaskKind } from './prompts/index.js';
 export { paperInstruction, paperWrap, gptScriptPrompt } from './prompts/paper.js';

@@ -28,6 +28,7 @@ describe('cmexam tasks', () => {
     expect(task.sliceLabel!('Difficulty level', 5)).toBe('Extremely difficult');
     expect(task.sliceLabel!('Clinical Department', '不符合')).toBe('N/A');
     expect(cmexam.answer({ protocol: 'cmexam-paper' }).promptId).toBe('cmexam-paper-template1@1');
+    expect(() => cmexam.answer({ protocol: 'huatuo' })).toThrow(/not a CMExam recipe; the CMExam tasks take: standard, cmexam-paper, cmexam-gpt/);
     expect(cmexam.explanation({ protocol: 'cmexam-paper' }).promptId).toBe('cmexam-paper-template3@1');
     expect(cmexam.joint({ protocol: 'cmexam-paper' }).promptId).toBe('cmexam-paper-template4@1');
     expect(cmexam.answer({ protocol: 'cmexam-gpt' }).promptId).toBe('cmexam-gpt-script@1');

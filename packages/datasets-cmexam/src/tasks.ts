@@ -49,11 +49,17 @@ function defaultPrompt(protocol: string, options: CmexamTaskOptions): PromptName
   return 'zero-shot';
 }
 
+/** The protocols that define CMExam scoring (PROTOCOLS.md); `huatuo` is a QA-generation recipe. */
+export const CMEXAM_PROTOCOLS = ['standard', 'cmexam-paper', 'cmexam-gpt'] as const;
+
 /** What every CMExam task shares: data, prompt, protocol, slices, report helpers. */
 function base(kind: TaskKind, options: CmexamTaskOptions) {
   const data = options.data ?? cmexamSample;
   const protocolName = (options.protocol ?? 'standard') as ProtocolName;
-  const protocol = getProtocol(protocolName);
+  const protocol = getProtocol(protocolName); // unknown names throw, listing the valid ones
+  if (!(CMEXAM_PROTOCOLS as readonly string[]).includes(protocolName)) {
+    throw new Error(`protocol "${protocolName}" is not a CMExam recipe; the CMExam tasks take: ${CMEXAM_PROTOCOLS.join(', ')}`);
+  }
   const prompt = buildPrompt({
     name: defaultPrompt(protocolName, options),
     kind,

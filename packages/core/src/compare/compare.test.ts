@@ -99,6 +99,9 @@ describe('compare', () => {
     const base = constructedPair().runs[0]!.results;
     await expect(compare({ runs: mk({ task: { ...base.task, name: 'huatuo' } }), metrics: [fixtureAccuracy] }))
       .rejects.toThrow(/different tasks.*"A" is task "cmexam", "B" is task "huatuo"/);
+    const otherData = { ...base.task.dataset, source: 'other.csv', sha256: 'f'.repeat(64) };
+    await expect(compare({ runs: mk({ task: { ...base.task, dataset: otherData } }), metrics: [fixtureAccuracy] }))
+      .rejects.toThrow(/different data.*other\.csv/);
     await expect(compare({ runs: mk({ protocol: { name: 'cmexam-paper', signature: 'x' } }), metrics: [fixtureAccuracy] }))
       .rejects.toThrow(/different protocols.*"standard".*"cmexam-paper"/);
     await expect(compare({ runs: mk({ protocol: { ...base.protocol, signature: 'standard|v2' } }), metrics: [fixtureAccuracy] }))

@@ -63,6 +63,14 @@ function checkComparable(a: CompareRun, b: CompareRun, metrics: Metric[]): void 
   if (ta !== tb) {
     throw new Error(`compare: runs of different tasks cannot be compared: "${a.name}" is task "${ta}", "${b.name}" is task "${tb}"`);
   }
+  // Sample ids are row indexes, so runs on different files would pair different questions by id.
+  const da = a.results.task?.dataset?.sha256, db = b.results.task?.dataset?.sha256;
+  if (da && db && da !== db) {
+    throw new Error(
+      `compare: runs on different data cannot be compared: "${a.name}" read ${a.results.task.dataset.source} (sha256 ${da.slice(0, 12)}…), ` +
+        `"${b.name}" read ${b.results.task.dataset.source} (sha256 ${db.slice(0, 12)}…)`,
+    );
+  }
   const pa = a.results.protocol, pb = b.results.protocol;
   if (pa?.name !== pb?.name) {
     throw new Error(`compare: runs under different protocols cannot be compared: "${a.name}" used "${pa?.name}", "${b.name}" used "${pb?.name}"`);
