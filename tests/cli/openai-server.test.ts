@@ -8,6 +8,8 @@ import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.j
 import { assertBuilt, medeval, tempDir } from './helpers.js';
 
 const KEY = 'sk-test-secret-4f9c2e7d1a8b6c3e5f0a9d2b7c4e1f8a';
+// An exported OpenAI key must never reach a non-OpenAI server; MEDEVAL_API_KEY is the one it gets.
+const OPENAI_KEY = 'sk-openai-only-9b1d4c7e2a5f8b3d6e0c1a4f7b2e5d8c';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -39,7 +41,7 @@ describe('medeval run against an OpenAI-compatible server', () => {
     const out = join(dir, 'run');
     const result = await medeval(
       ['run', '--task', 'huatuo', '--model', `openai-compatible:${server.url}#test-model`, '--limit', '12', '--concurrency', '3', '--out', out],
-      { cwd: dir, env: { OPENAI_API_KEY: KEY, CI: 'true' } },
+      { cwd: dir, env: { MEDEVAL_API_KEY: KEY, OPENAI_API_KEY: OPENAI_KEY, CI: 'true' } },
     );
     expect(result.stderr).not.toContain(KEY);
     expect(result.stdout).not.toContain(KEY);
@@ -61,6 +63,7 @@ describe('medeval run against an OpenAI-compatible server', () => {
     expect(server.requests.length).toBeGreaterThanOrEqual(17);
     // The key was sent to the server (so it was really in play) ...
     expect(server.requests.some((r) => String(r.headers.authorization ?? '').includes(KEY))).toBe(true);
+    expect(server.requests.some((r) => String(r.headers.authorization ?? '').includes(OPENAI_KEY))).toBe(false);
     // ... and is in no file of the run folder.
     const files = await filesUnder(out);
     expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(expect.arrayContaining(['records.jsonl', 'report.html', 'report.md', 'results.json']));
@@ -76,7 +79,7 @@ describe('medeval run against an OpenAI-compatible server', () => {
       const out = join(dir, 'run');
       const result = await medeval(
         ['run', '--task', 'huatuo', '--model', `openai-compatible:${failing.url}#m`, '--limit', '3', '--out', out, '--max-attempts', '2'],
-        { cwd: dir, env: { OPENAI_API_KEY: KEY, CI: 'true' } },
+        { cwd: dir, env: { MEDEVAL_API_KEY: KEY, OPENAI_API_KEY: OPENAI_KEY, CI: 'true' } },
       );
       expect(result.code, result.stderr).toBe(0);
       const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));

@@ -25,6 +25,11 @@ describe('medeval run with no arguments', () => {
       expect(results.model.id).toMatch(/^baseline:bm25/);
       expect(results.counts.samples).toBeGreaterThanOrEqual(50);
       expect(results.counts.errors).toBe(0);
+      // The manifest names every medeval package that made the numbers.
+      expect(Object.keys(results.manifest.medeval).sort()).toEqual([
+        '@medeval/cli', '@medeval/core', '@medeval/datasets-cmexam', '@medeval/datasets-huatuo', '@medeval/metrics',
+      ]);
+      expect(results.manifest.medeval['@medeval/metrics']).toMatch(/^\d+\.\d+\.\d+/);
     }
     const cmexam = JSON.parse(await readFile(join(cwd, 'medeval-runs', stamp!, 'cmexam', 'results.json'), 'utf8'));
     expect(cmexam.task.name).toBe('cmexam');

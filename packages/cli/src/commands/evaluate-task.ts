@@ -13,6 +13,7 @@ import { strictTask } from '../strict.js';
 import { baselineResolver, buildTask, type TaskName } from '../tasks.js';
 import { resultTables } from './tables.js';
 import { printCounts, printLoadSummary } from './load-summary.js';
+import { medevalVersions } from '../versions.js';
 
 export interface EvaluateSettings {
   model: string;
@@ -66,6 +67,7 @@ export async function evaluateTask(
     result = await evaluate({
       task,
       model,
+      versions: medevalVersions(),
       out,
       ...(settings.concurrency !== undefined ? { concurrency: settings.concurrency } : {}),
       ...(settings.cache !== undefined ? { cache: resolve(io.cwd, settings.cache) } : {}),

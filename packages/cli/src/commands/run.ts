@@ -21,7 +21,7 @@ export const spec: CommandSpec = {
       'offline baseline baseline:bm25, prints the tables and writes medeval-runs/<time>/{cmexam,huatuo}/. ' +
       'It needs no network and no key.',
     'Model specs: openai:<model> (OPENAI_API_KEY, OPENAI_BASE_URL), ollama:<model> (OLLAMA_HOST), ' +
-      'openai-compatible:<baseURL>#<model> (vLLM, llama.cpp, LM Studio...; OPENAI_API_KEY if the server wants one), ' +
+      'openai-compatible:<baseURL>#<model> (vLLM, llama.cpp, LM Studio...; MEDEVAL_API_KEY if the server wants one), ' +
       'baseline:bm25, baseline:random (seeded by --seed). Keys are read from the environment and never written anywhere.',
     'A run folder holds results.json, records.jsonl, report.md and report.html. With --cache, re-running after a ' +
       'crash asks the model only for the samples that were not finished.',

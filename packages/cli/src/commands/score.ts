@@ -13,6 +13,7 @@ import { buildTask, checkTaskName, TASK_NAMES } from '../tasks.js';
 import { resultTables } from './tables.js';
 import { printCounts, printLoadSummary, printPredictionsSummary } from './load-summary.js';
 import { EVALUATION_OUTPUT_OPTIONS } from '../args/shared-options.js';
+import { medevalVersions } from '../versions.js';
 
 export const spec: CommandSpec = {
   name: 'score',
@@ -64,6 +65,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   try {
     result = await score({
       task,
+      versions: medevalVersions(),
       predictions: resolve(io.cwd, predictions),
       out: resolve(io.cwd, out),
       ...(seed !== undefined ? { seed } : {}),

@@ -26,6 +26,22 @@ describe('modelFromSpec', () => {
     expect(() => modelFromSpec('openai-compatible:http://localhost:8000/v1', { env: {} })).toThrow(/<baseURL>#<model>/);
     expect(() => modelFromSpec('openai-compatible:localhost#m', { env: {} })).toThrow(/not an http\(s\) URL/);
   });
+  it('openai-compatible: sends MEDEVAL_API_KEY, and OPENAI_API_KEY only to api.openai.com', async () => {
+    const sent: Array<string | null> = [];
+    const fetch = (async (_url: string | URL | Request, init?: RequestInit) => {
+      sent.push(new Headers(init?.headers).get('authorization'));
+      const body = { id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'A' } }] };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const ask = (spec: string, e: Record<string, string>) =>
+      modelFromSpec(spec, { env: e, params: { fetch } }).generate({ messages: [{ role: 'user', content: 'q' }] }, {});
+    await ask('openai-compatible:http://gpu-box:8000/v1#m', env);
+    await ask('openai-compatible:http://gpu-box:8000/v1#m', { ...env, MEDEVAL_API_KEY: 'local-token' });
+    await ask('openai-compatible:https://api.openai.com/v1#m', env);
+    expect(sent[0]).not.toContain('sk-secret'); // the OpenAI key never goes to another host
+    expect(sent[1]).toBe('Bearer local-token');
+    expect(sent[2]).toBe('Bearer sk-secret-abcdef123456');
+  });
   it('baseline:<name> asks the caller', () => {
     const bm25 = fromFunction(() => 'A', { id: 'baseline:bm25' });
     expect(modelFromSpec('baseline:bm25', { resolveBaseline: (n) => (n === 'bm25' ? bm25 : undefined) })).toBe(bm25);

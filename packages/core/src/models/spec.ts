@@ -19,6 +19,22 @@ export const MODEL_SPEC_FORMS = [
   'baseline:<name>',
 ] as const;
 
+/**
+ * The key for an OpenAI-compatible server: MEDEVAL_API_KEY, meant for whatever server the spec names.
+ * OPENAI_API_KEY goes only to OpenAI's own host, so an exported OpenAI key never reaches a third-party or
+ * plain-http server by accident.
+ */
+export function compatibleServerKey(baseURL: string, env: Record<string, string | undefined>): string | undefined {
+  if (env.MEDEVAL_API_KEY) return env.MEDEVAL_API_KEY;
+  let host = '';
+  try {
+    host = new URL(baseURL).hostname;
+  } catch {
+    return undefined;
+  }
+  return host === 'api.openai.com' ? env.OPENAI_API_KEY : undefined;
+}
+
 export function modelFromSpec(spec: string, options: ModelSpecOptions = {}): Model {
   const env = options.env ?? defaultEnv();
   const colon = spec.indexOf(':');
@@ -45,7 +61,7 @@ export function modelFromSpec(spec: string, options: ModelSpecOptions = {}): Mod
       if (hash <= 0 || hash === rest.length - 1) throw bad('write the server URL and model as <baseURL>#<model>');
       const baseURL = rest.slice(0, hash);
       if (!/^https?:\/\//i.test(baseURL)) throw bad(`"${baseURL}" is not an http(s) URL`);
-      const apiKey = options.params?.apiKey ?? env.OPENAI_API_KEY;
+      const apiKey = options.params?.apiKey ?? compatibleServerKey(baseURL, env);
       return openaiCompatible({ ...options.params, baseURL, model: rest.slice(hash + 1), ...(apiKey ? { apiKey } : {}) });
     }
     case 'baseline': {
