@@ -6,6 +6,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, medeval, NO_NETWORK, REPO, tempDir } from './helpers.js';
+import { createHash } from 'node:crypto';
 
 const RUN_FILES = ['records.jsonl', 'report.html', 'report.md', 'results.json'];
 
@@ -70,6 +71,10 @@ describe('medeval run --task', () => {
     expect(results.counts.samples).toBe(3);
     const ids = (await readFile(join(cwd, 'run', 'records.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).id);
     expect(ids).toEqual(['shard-1.csv:0', 'shard-1.csv:1', 'shard-2.csv:0']);
+    // One checksum for all shards: sha256 of the sha256sum-style manifest of the shard files, in order.
+    const sha = async (name: string) => createHash('sha256').update(await readFile(join(cwd, name))).digest('hex');
+    const manifest = `${await sha('shard-1.csv')}  shard-1.csv\n${await sha('shard-2.csv')}  shard-2.csv\n`;
+    expect(results.task.dataset.sha256).toBe(createHash('sha256').update(manifest).digest('hex'));
   });
 
   it('loads a third-party --metric plugin and reports it in results.json', async () => {

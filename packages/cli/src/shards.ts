@@ -1,5 +1,6 @@
 // Several data files given to one run (`--data 'part-*.jsonl'`) are evaluated as one dataset: samples
 // stream shard after shard, ids become `<shard>:<id>` so they stay unique, and the load summaries add up.
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Dataset, LoadSummary, Sample, Task } from '@medeval/core';
 
@@ -41,5 +42,10 @@ function mergeSummaries(summaries: LoadSummary[], files: readonly string[]): Loa
     for (const problem of summary.problems) merged.problems.push({ row: problem.row, reason: `${files[i]}: ${problem.reason}` });
     for (const [key, count] of Object.entries(summary.stats ?? {})) merged.stats![key] = (merged.stats![key] ?? 0) + count;
   });
+  // One checksum for the whole input: the sha256 of a `sha256sum`-style manifest of the shards, in order.
+  if (summaries.every((summary) => summary.sha256)) {
+    const manifest = summaries.map((summary, i) => `${summary.sha256}  ${basename(files[i]!)}\n`).join('');
+    merged.sha256 = createHash('sha256').update(manifest).digest('hex');
+  }
   return merged;
 }

@@ -26,7 +26,7 @@ export const PROTOCOLS: Readonly<Record<ProtocolName, ProtocolInfo>> = Object.fr
     name: 'cmexam-paper',
     version: '1',
     signature:
-      'medeval:cmexam-paper@1|answers:lora-parse_options,unparsed=无答案(wrong)|accuracy:exact-string|f1:sklearn-1.2.1-weighted,zero_division=0|bleu:tensorflow-nmt-compute_bleu,tok:char|rouge:tensorflow-nmt-rouge,tok:codepoints|scale:100',
+      'medeval:cmexam-paper@1|answers:lora-parse_options,unparsed=无答案(wrong)|accuracy:exact-string|f1:sklearn-1.2.1-weighted,zero_division=warn(->0)|bleu:tensorflow-nmt-compute_bleu,tok:char|rouge:tensorflow-nmt-rouge,tok:codepoints|scale:100',
     description:
       "CMExam's LoRA evaluation script (evaluate_lora_result.py): lenient option parser, 无答案 counted wrong over all rows; explanation BLEU-1/4 = tensorflow/nmt compute_bleu on characters (corpus level, no smoothing); ROUGE-1/2/L = tensorflow/nmt rouge on ' '.join(list(s)) (set n-grams, F=2PR/(P+R+1e-8), its beta ROUGE-L), per pair then np.mean, ×100.",
     reproduces: 'CMExam paper Table 3 (accuracy, weighted F1, explanation BLEU-1/4 and ROUGE-1/2/L)',
@@ -38,7 +38,7 @@ export const PROTOCOLS: Readonly<Record<ProtocolName, ProtocolInfo>> = Object.fr
     name: 'cmexam-gpt',
     version: '1',
     signature:
-      'medeval:cmexam-gpt@1|answers:regex-答案：(.*)，,unparsed=dropped|accuracy:exact-string|f1:sklearn-1.2.1-weighted,zero_division=0|bleu:tensorflow-nmt-compute_bleu,tok:jieba|rouge:tensorflow-nmt-rouge,tok:codepoints,swapped|scale:100',
+      'medeval:cmexam-gpt@1|answers:regex-答案：(.*)，,unparsed=dropped|accuracy:exact-string|f1:sklearn-1.2.1-weighted,zero_division=warn(->0)|bleu:tensorflow-nmt-compute_bleu,tok:jieba|rouge:tensorflow-nmt-rouge,tok:codepoints,swapped|scale:100',
     description:
       "CMExam's GPT/ChatGLM scripts: answers by the regex 答案：(.*)， (full-width, greedy), unparsed rows dropped from every denominator; explanation BLEU-1/4 on jieba words (list(jieba.cut(s)), whitespace tokens kept); ROUGE as cmexam-paper but with hypothesis and reference exchanged, as the scripts call it.",
     reproduces: 'CMExam GPT-3.5/GPT-4/ChatGLM rows (evaluate_gpt_result.py, evaluate_chatglm_result.py)',
@@ -62,7 +62,7 @@ export const PROTOCOLS: Readonly<Record<ProtocolName, ProtocolInfo>> = Object.fr
     name: 'standard',
     version: '1',
     signature:
-      'medeval:standard@1|answers:strict-extractor,unparsed=wrong|accuracy:exact-set|f1:sklearn-1.2.1,zero_division=0|bleu:sacrebleu-2.6.0,tok:zh,cumulative|rouge:rouge-score-0.1.2-F,tok:char,mean|distinct:per-text-mean(fraction)|ci:bootstrap95|scale:100',
+      'medeval:standard@1|answers:strict-extractor,unparsed=wrong|accuracy:exact-set|f1:sklearn-1.2.1,zero_division=warn(->0)|bleu:sacrebleu-2.6.0,tok:zh,cumulative|rouge:rouge-score-0.1.2-F,tok:char,mean|distinct:per-text-mean(fraction)|ci:bootstrap95|scale:100',
     description:
       'The recommended default: strict answer extraction (unparsed counts as wrong), sacrebleu-compatible corpus BLEU-1..4 (tokenize zh, cumulative BLEU(max_ngram_order=n)), rouge-score-compatible ROUGE-1/2/L F on characters (mean ×100), Distinct-1/2, bootstrap 95% intervals.',
     reproduces: 'nothing published; comparable with sacrebleu and rouge-score run on the same texts',
