@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, medeval, tempDir } from './helpers.js';
-import { sharedPath } from '../helpers/shared-data.js';
+import { sharedAvailable, sharedPath } from '../helpers/shared-data.js';
 
 const REAL_TEST_FILE = sharedPath('data/huatuo/test_datasets.jsonl');
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   assertBuilt();
   served = {
     'format_data.jsonl': Buffer.from(`${JSON.stringify({ id: 1, question: '头痛怎么办？', answer: '注意休息。', score: 5, label: '神经内科', related_diseases: '头痛' })}\n`),
-    'test_datasets.jsonl': existsSync(REAL_TEST_FILE) ? await readFile(REAL_TEST_FILE) : Buffer.from('{"questions": "x", "answers": "y"}\n'),
+    'test_datasets.jsonl': sharedAvailable(REAL_TEST_FILE) ? await readFile(REAL_TEST_FILE) : Buffer.from('{"questions": "x", "answers": "y"}\n'),
   };
   server = createServer((req, res) => {
     const name = decodeURIComponent((req.url ?? '').split('/').pop() ?? '');
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('medeval datasets download', () => {
-  it.skipIf(!existsSync(REAL_TEST_FILE))('downloads with checksums into DIR/huatuo and reuses the cache', async () => {
+  it.skipIf(!sharedAvailable(REAL_TEST_FILE))('downloads with checksums into DIR/huatuo and reuses the cache', async () => {
     const dir = await tempDir();
     const first = await medeval(['datasets', 'download', 'huatuo', '--dir', dir, '--base-url', baseUrl]);
     expect(first.code, first.stderr).toBe(0);

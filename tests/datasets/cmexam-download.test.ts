@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { downloadFiles, DownloadError } from '@medeval/core/node';
 import { cmexam } from '@medeval/datasets-cmexam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedPath } from '../helpers/shared-data.js';
+import { sharedAvailable, sharedPath } from '../helpers/shared-data.js';
 
 const REAL_VAL = sharedPath('data/cmexam/val.csv');
 const SMALL = '\uFEFFQuestion,Options,Answer,Explanation\r\n问题,"A 甲\nB 乙",A,解释（A对）\r\n';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     requests++;
     const name = (req.url ?? '').split('/').pop() ?? '';
-    const path = name === 'val.csv' && existsSync(REAL_VAL) ? REAL_VAL : join(served, name);
+    const path = name === 'val.csv' && sharedAvailable(REAL_VAL) ? REAL_VAL : join(served, name);
     if (!existsSync(path)) {
       res.writeHead(404).end('not found');
       return;
@@ -82,7 +82,7 @@ describe('CMExam download manifest', () => {
     }
   });
 
-  it.skipIf(!existsSync(REAL_VAL))('verifies the pinned sha256 of the real val split', async () => {
+  it.skipIf(!sharedAvailable(REAL_VAL))('verifies the pinned sha256 of the real val split', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'cmexam-cache-'));
     try {
       const [val] = await downloadFiles({ files: manifest(['val.csv']), cacheDir });

@@ -1,72 +1,31 @@
 // End to end: score() from @medeval/core with CMExam tasks. The paper-protocol numbers on the real val
 // split are checked against accuracy and weighted F1 re-derived here in a few plain lines.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, score } from '@medeval/core';
 import { cmexam, type CmexamSample } from '@medeval/datasets-cmexam';
 import { describe, expect, it } from 'vitest';
-import { sharedPath } from '../helpers/shared-data.js';
+import { sharedAvailable, sharedPath } from '../helpers/shared-data.js';
+import { paperScores } from '../helpers/cmexam-independent.js';
 
 const DATA = sharedPath('data/cmexam');
 const VAL = `${DATA}/val.csv`;
 const OUTPUTS = `${DATA}/val_outputs_sim.jsonl`;
 const TEST_SAMPLE = `${DATA}/test_sample.csv`;
 
-/** The CMExam LoRA parse_options, restated independently (Python split/strip ≈ JS for these texts). */
-function loraParse(output: string | null, optionsText: string): string {
-  if (output === null || output === '') return '无答案';
-  const text = output.includes('解释') ? output.split('\n')[0]!.trim() : output;
-  const chosen = optionsText
-    .split('\n')
-    .map((line) => line.split(/\s+/).filter(Boolean))
-    .filter(([letter, word]) => text.includes(letter!) || text.includes(word ?? letter!))
-    .map(([letter]) => letter);
-  return chosen.length ? chosen.join('') : '无答案';
-}
-
-/** sklearn precision_recall_fscore_support(average='weighted')[2] × 100, zero division → 0. */
-function weightedF1(gold: string[], pred: string[]): number {
-  const labels = new Set([...gold, ...pred]);
-  let sum = 0;
-  for (const label of labels) {
-    const support = gold.filter((g) => g === label).length;
-    if (support === 0) continue;
-    const predicted = pred.filter((p) => p === label).length;
-    const tp = gold.filter((g, i) => g === label && pred[i] === label).length;
-    const p = predicted ? tp / predicted : 0;
-    const r = tp / support;
-    sum += (p + r ? (2 * p * r) / (p + r) : 0) * support;
-  }
-  return (100 * sum) / gold.length;
-}
-
 describe('medeval score with CMExam tasks', () => {
-  it.skipIf(!existsSync(VAL) || !existsSync(OUTPUTS))(
+  it.skipIf(!sharedAvailable(VAL) || !sharedAvailable(OUTPUTS))(
     'cmexam-paper on the val split with simulated outputs equals an independent computation',
     async () => {
       const task = cmexam.answer({ data: VAL, protocol: 'cmexam-paper' });
       const result = await score({ task, predictions: OUTPUTS, bootstrapSamples: 20 });
 
-      const outputs = new Map<string, string | null>();
-      for (const line of readFileSync(OUTPUTS, 'utf8').split('\n')) {
-        if (line.trim()) {
-          const { id, output } = JSON.parse(line) as { id: string; output: string | null };
-          outputs.set(id, output);
-        }
-      }
-      const gold: string[] = [];
-      const pred: string[] = [];
-      for await (const sample of cmexam.load(VAL).samples()) {
-        gold.push(sample.target.answer);
-        pred.push(loraParse(outputs.get(sample.id) ?? null, sample.input.optionsText));
-      }
-      const accuracy = (100 * gold.filter((g, i) => g === pred[i]).length) / gold.length;
-      const f1 = weightedF1(gold, pred);
+      const { accuracy, f1, noAnswer } = await paperScores(VAL, OUTPUTS);
       console.log(
         `cmexam-paper on val.csv + val_outputs_sim.jsonl: accuracy ${Number(result.metrics['accuracy']!.value).toFixed(4)} ` +
           `(independent ${accuracy.toFixed(4)}), weighted F1 ${Number(result.metrics['f1_weighted']!.value).toFixed(4)} ` +
-          `(independent ${f1.toFixed(4)}), 无答案 ${pred.filter((p) => p === '无答案').length}`,
+          `(independent ${f1.toFixed(4)}), 无答案 ${noAnswer}`,
       );
       expect(result.counts.samples).toBe(6811);
       expect(result.metrics['accuracy']!.n).toBe(6811);
@@ -112,7 +71,7 @@ describe('medeval score with CMExam tasks', () => {
     }
   });
 
-  it.skipIf(!existsSync(TEST_SAMPLE))('slices the official test rows (test_sample.csv) by their annotations', async () => {
+  it.skipIf(!sharedAvailable(TEST_SAMPLE))('slices the official test rows (test_sample.csv) by their annotations', async () => {
     const lines = Array.from({ length: 9 }, (_, i) => JSON.stringify({ id: String(i), output: '答案：C' }));
     const result = await score({
       task: cmexam.answer({ data: TEST_SAMPLE, protocol: 'cmexam-paper' }),

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFiles, DownloadError } from '@medeval/core/node';
 import { huatuo, loadHuatuo, remoteFiles, type RemoteFile } from '@medeval/datasets-huatuo';
-import { sharedPath } from '../helpers/shared-data.js';
+import { sharedAvailable, sharedPath } from '../helpers/shared-data.js';
 
 const REAL = sharedPath('data/huatuo/test_datasets.jsonl');
 
@@ -110,7 +110,7 @@ describe('downloading the manifest on loopback', () => {
     expect(existsSync(join(cacheDir, 'test_datasets.jsonl'))).toBe(false);
   });
 
-  it.skipIf(!existsSync(REAL))('accepts the real test set against the pinned checksum', async () => {
+  it.skipIf(!sharedAvailable(REAL))('accepts the real test set against the pinned checksum', async () => {
     const cacheDir = join(root, 'cache-real');
     await copyFile(REAL, join(served, 'test_datasets.jsonl'));
     const [result] = await downloadFiles({ files: [loopback(remoteFiles[0]!)], cacheDir });
@@ -119,5 +119,5 @@ describe('downloading the manifest on loopback', () => {
     const [again] = await downloadFiles({ files: [loopback(remoteFiles[0]!)], cacheDir });
     expect(again!.cached).toBe(true);
   });
-  if (!existsSync(REAL)) console.log(`skipped the real-file download check: ${REAL} not found`);
+  if (!sharedAvailable(REAL)) console.log(`skipped the real-file download check: ${REAL} not found`);
 });

@@ -1,7 +1,6 @@
 // End to end: huatuo.qa() + score() under the `huatuo` protocol, checked against numbers derived here
 // from the protocol's definitions (PROTOCOLS.md): n-gram counts written out by hand for a small file,
 // and the golden outputs of nltk 3.8 corpus_bleu and rouge-score 0.1.2 (char tokens) for 283 pairs.
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { score, type MetricInput, type ResultJson } from '@medeval/core';
 import { huatuo, type HuatuoSample } from '@medeval/datasets-huatuo';
-import { sharedPath } from '../helpers/shared-data.js';
+import { sharedAvailable, sharedPath } from '../helpers/shared-data.js';
 
 const golden = (name: string) => fileURLToPath(new URL(`../../fixtures/golden/${name}`, import.meta.url));
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8'));
@@ -242,7 +241,7 @@ describe('the offline default: BM25 leave-one-out over the bundled samples', () 
 const REAL = sharedPath('data/huatuo/test_datasets.jsonl');
 
 describe('the real test set (skipped when ../shared/data is absent)', () => {
-  it.skipIf(!existsSync(REAL))('matches the definitions on 6,000 real answers (predictions: their first 40 characters)', async () => {
+  it.skipIf(!sharedAvailable(REAL))('matches the definitions on 6,000 real answers (predictions: their first 40 characters)', async () => {
     // Expected values: a plain Python 3 implementation of the protocol's definitions (character tokens
     // without whitespace, nltk corpus_bleu / corpus_gleu arithmetic with math.fsum, rouge-score F means,
     // per-answer Distinct), run on the same file and the same predictions.
@@ -269,5 +268,5 @@ describe('the real test set (skipped when ../shared/data is absent)', () => {
     expect(result.task.dataset.sha256).toBe(huatuo.remoteFiles[0]!.sha256);
     for (const name of METRICS) expectClose(result.metrics[name]!.value, expected[name]!, name);
   });
-  if (!existsSync(REAL)) console.log(`skipped the real test set: ${REAL} not found`);
+  if (!sharedAvailable(REAL)) console.log(`skipped the real test set: ${REAL} not found`);
 });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Model, Status } from '@medeval/core';
 import { describe, expect, it } from 'vitest';
 import { loadCmexam } from '../load/dataset.js';
@@ -9,7 +8,7 @@ import { bm25Baseline, buildBm25Index } from './bm25.js';
 import { resolveBaseline } from './index.js';
 import { randomBaseline } from './random.js';
 import { zhTokens } from './tokenize.js';
-import { sharedPath } from '../../../../tests/helpers/shared-data.js';
+import { sharedAvailable, sharedPath } from '../../../../tests/helpers/shared-data.js';
 
 const VAL = sharedPath('data/cmexam/val.csv');
 
@@ -61,7 +60,7 @@ describe('random baseline', () => {
     for (const n of counts.values()) expect(n).toBeGreaterThan(120); // expected 200 each
   });
 
-  it.skipIf(!existsSync(VAL))('lands near the paper’s 3.1 accuracy / 5.1 weighted F1 on the real val split', async () => {
+  it.skipIf(!sharedAvailable(VAL))('lands near the paper’s 3.1 accuracy / 5.1 weighted F1 on the real val split', async () => {
     const { values } = await run(randomBaseline({ seed: 0 }), VAL);
     console.log(`random baseline on val.csv (seed 0): accuracy ${values['accuracy']!.toFixed(2)}, weighted F1 ${values['f1_weighted']!.toFixed(2)}, macro F1 ${values['f1_macro']!.toFixed(2)}`);
     expect(values['accuracy']).toBeGreaterThan(2.3);

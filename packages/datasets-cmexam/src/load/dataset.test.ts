@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { EncodingError } from '@medeval/core';
 import { describe, expect, it } from 'vitest';
 import { cmexamSample } from '../sample/index.js';
 import type { CmexamSample } from '../schema.js';
 import { loadCmexam } from './dataset.js';
 import { describeLoadSummary } from './summary.js';
-import { sharedPath } from '../../../../tests/helpers/shared-data.js';
+import { sharedAvailable, sharedPath } from '../../../../tests/helpers/shared-data.js';
 
 async function all(data: Parameters<typeof loadCmexam>[0], options?: Parameters<typeof loadCmexam>[1]) {
   const dataset = loadCmexam(data, options);
@@ -128,7 +127,7 @@ describe('loadCmexam', () => {
   });
 
   const VAL = sharedPath('data/cmexam/val.csv');
-  it.skipIf(!existsSync(VAL))('loads the real val split: 6,811 samples, 210 multi-answer, 1 empty answer, 1,039 empty explanations', async () => {
+  it.skipIf(!sharedAvailable(VAL))('loads the real val split: 6,811 samples, 210 multi-answer, 1 empty answer, 1,039 empty explanations', async () => {
     const dataset = loadCmexam(VAL);
     let n = 0;
     let withAnswer = 0;
@@ -143,5 +142,5 @@ describe('loadCmexam', () => {
     expect(summary.stats).toMatchObject({ multiAnswer: 210, emptyAnswer: 1, emptyExplanation: 1039, fourOptions: 205 });
     expect(summary.sha256).toBe('847dd9a0a765a2478efd9a2758a2547f6d54055f41b9448c362378c9f5318511');
   });
-  if (!existsSync(VAL)) it.skip(`val split check skipped: ${VAL} is absent`, () => {});
+  if (!sharedAvailable(VAL)) it.skip(`val split check skipped: ${VAL} is absent`, () => {});
 });
