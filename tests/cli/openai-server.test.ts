@@ -72,7 +72,7 @@ describe('medeval run against an OpenAI-compatible server', () => {
     expect(result.stderr.split('\n').filter((line) => line.includes('/s')).length).toBeLessThanOrEqual(1);
   });
 
-  it('a server that always fails records errors and still writes the run folder', async () => {
+  it('a server that always fails records errors, still writes the run folder, and exits 1', async () => {
     const failing = await startOpenAIServer({ faults: () => '400' });
     try {
       const dir = await tempDir();
@@ -81,10 +81,11 @@ describe('medeval run against an OpenAI-compatible server', () => {
         ['run', '--task', 'huatuo', '--model', `openai-compatible:${failing.url}#m`, '--limit', '3', '--out', out, '--max-attempts', '2'],
         { cwd: dir, env: { MEDEVAL_API_KEY: KEY, OPENAI_API_KEY: OPENAI_KEY, CI: 'true' } },
       );
-      expect(result.code, result.stderr).toBe(0);
+      expect(result.code, result.stderr).toBe(1);
       const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
       expect(results.counts.errors).toBe(3);
       expect(result.stderr).toMatch(/3 of 3 samples failed/);
+      expect(result.stderr).toMatch(/every sample failed/);
       for (const file of await filesUnder(out)) expect(await readFile(file, 'utf8')).not.toContain(KEY);
     } finally {
       await failing.close();

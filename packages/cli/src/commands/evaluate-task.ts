@@ -84,10 +84,10 @@ export async function evaluateTask(
     progress.finish();
   }
   printLoadSummary(io, task.dataset.summary());
-  printCounts(io, result);
+  const code = printCounts(io, result);
   if (!settings.quiet) io.stdout.write(`\n${resultTables(result, settings.full ?? false)}\n`);
   io.stdout.write(`Run folder: ${settings.out}\n`);
-  return 0;
+  return code;
 }
 
 async function modelFor(

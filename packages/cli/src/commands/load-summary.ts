@@ -18,10 +18,19 @@ export function printLoadSummary(io: CliIO, summary: LoadSummary): void {
 }
 
 /** Samples that failed or could not be parsed are in the numbers' denominators: say so on stderr. */
-export function printCounts(io: CliIO, result: ResultJson): void {
+/**
+ * Prints the failure and parse counts; returns the exit code: 1 when every sample failed (a server that
+ * never answers, or predictions for another file), so scripts notice; the run folder is written either way.
+ */
+export function printCounts(io: CliIO, result: ResultJson): number {
   const { samples, errors, unparsed, empty } = result.counts;
   if (errors > 0) io.stderr.write(`warning: ${errors} of ${samples} samples failed (status "error" in records.jsonl, with the message)\n`);
   if (unparsed + empty > 0) io.stderr.write(`note: ${unparsed} unparsed and ${empty} empty outputs of ${samples} samples\n`);
+  if (samples > 0 && errors === samples) {
+    io.stderr.write('error: every sample failed, so there is nothing to score; see the messages in records.jsonl\n');
+    return 1;
+  }
+  return 0;
 }
 
 export interface PredictionsSummaryLike {

@@ -79,8 +79,8 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   printLoadSummary(io, task.dataset.summary());
   printPredictionsSummary(io, result.predictions);
-  printCounts(io, result);
+  const code = printCounts(io, result);
   if (!booleanOption(values, 'quiet')) io.stdout.write(`\n${resultTables(result, booleanOption(values, 'full'))}\n`);
   io.stdout.write(`Run folder: ${out}\n`);
-  return 0;
+  return code;
 }
