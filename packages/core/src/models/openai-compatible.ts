@@ -47,8 +47,9 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
   const id = `openai-compatible:${publicUrl(baseURL)}#${model}${defaultsText === '{}' ? '' : defaultsText}`;
   let client: Promise<{ mod: OpenAIModule; client: OpenAIClient }> | undefined;
 
+  // One client (and on Node one keep-alive connection pool) per model, made on first use.
   const getClient = () =>
-    (client ??= import('openai').then((mod) => ({
+    (client ??= Promise.all([import('openai'), options.fetch ?? defaultFetch()]).then(([mod, fetch]) => ({
       mod,
       client: new mod.default({
         baseURL,
@@ -56,7 +57,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
         maxRetries: 0,
         timeout: 24 * 3600_000, // our scheduler's per-request timeout aborts via the signal
         ...(options.headers ? { defaultHeaders: options.headers } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(fetch ? { fetch } : {}),
         ...(options.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
       }),
     })));
@@ -97,6 +98,20 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
       };
     },
   };
+}
+
+/**
+ * On Node, a fetch on node:http with a keep-alive pool (about 2.5× less CPU per request than the global
+ * fetch, see node-fetch.ts); elsewhere (Deno, Bun, browsers) undefined, i.e. the runtime's own fetch.
+ * With NODE_USE_ENV_PROXY set, Node's global fetch honours HTTP(S)_PROXY, so it is kept.
+ */
+async function defaultFetch(): Promise<typeof fetch | undefined> {
+  const g = globalThis as { process?: { versions?: { node?: string }; env?: Record<string, string | undefined>; execArgv?: string[] }; Deno?: unknown; Bun?: unknown };
+  const proc = g.process;
+  if (typeof proc?.versions?.node !== 'string' || g.Deno !== undefined || g.Bun !== undefined) return undefined;
+  if (proc.env?.NODE_USE_ENV_PROXY || proc.execArgv?.includes('--use-env-proxy')) return undefined;
+  const { createNodeFetch } = await import('./node-fetch.js');
+  return createNodeFetch();
 }
 
 function numberField(name: string, value: number | undefined): Record<string, number> {

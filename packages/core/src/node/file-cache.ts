@@ -2,7 +2,8 @@
 // append-only, each write fsync'ed before the sample counts as done. After a crash (even SIGKILL)
 // every answered sample is in the file; a torn last line (killed mid-write) is cut off on open.
 // Writes that arrive while an fsync runs are committed together (group commit), so a busy run pays
-// one fsync per batch, not per sample.
+// one fsync per batch, not per sample. Memory holds only an index (key → byte range), never the
+// responses: a hit is read back from the file.
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cache } from '../cache/cache.js';
@@ -18,52 +19,80 @@ export interface FileCache extends Cache {
   close(): Promise<void>;
 }
 
+/** Where one cached response sits in the file: only this index is held in memory, not the responses. */
+interface Slot {
+  offset: number;
+  length: number;
+}
+
+const CHUNK = 1 << 20;
+
 export function fileCache(dir: string): FileCache {
   const file = join(dir, CACHE_FILE);
-  const entries = new Map<string, ModelResponse>();
+  const slots = new Map<string, Slot>();
+  // Responses queued for the file but not yet written: served from here until their batch is on disk.
+  const unwritten = new Map<string, ModelResponse>();
   let handle: FileHandle | undefined;
   let ready: Promise<void> | undefined;
-  let pending: string[] = [];
+  let nextOffset = 0;
+  let pending: Array<{ key: string; line: string }> = [];
   let waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
   let flushing: Promise<void> | undefined;
 
+  const parseLine = (line: string, lineNumber: number): { k: string; v: ModelResponse } => {
+    let entry: { k?: unknown; v?: { text?: unknown } };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${lineNumber}: not valid JSON; the cache file is damaged (delete the line or the file to re-ask those samples)`);
+    }
+    if (typeof entry.k !== 'string' || typeof entry.v?.text !== 'string') {
+      throw new Error(`${file}:${lineNumber}: expected {"k": string, "v": {"text": string}}`);
+    }
+    return entry as { k: string; v: ModelResponse };
+  };
+
+  // Streams the file once, validating every line and indexing where each key's response is.
   const load = () =>
     (ready ??= (async () => {
       await mkdir(dir, { recursive: true });
       handle = await open(file, 'a+');
-      const bytes = await handle.readFile();
-      const end = bytes.lastIndexOf(0x0a) + 1;
-      // Anything after the last newline is a write cut short by a crash: drop it.
-      if (end < bytes.length) await handle.truncate(end);
+      const size = (await handle.stat()).size;
+      let carry = Buffer.alloc(0);
+      let carryOffset = 0;
       let lineNumber = 0;
-      for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
-        lineNumber++;
-        if (line.trim() === '') continue;
-        let entry: { k?: unknown; v?: { text?: unknown } };
-        try {
-          entry = JSON.parse(line);
-        } catch {
-          throw new Error(`${file}:${lineNumber}: not valid JSON; the cache file is damaged (delete the line or the file to re-ask those samples)`);
+      for (let position = 0; position < size; position += CHUNK) {
+        const chunk = Buffer.alloc(Math.min(CHUNK, size - position));
+        await handle.read(chunk, 0, chunk.length, position);
+        const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+        let start = 0;
+        for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
+          lineNumber++;
+          const line = bytes.toString('utf8', start, nl);
+          if (line.trim() !== '') slots.set(parseLine(line, lineNumber).k, { offset: carryOffset + start, length: nl - start });
+          start = nl + 1;
         }
-        if (typeof entry.k !== 'string' || typeof entry.v?.text !== 'string') {
-          throw new Error(`${file}:${lineNumber}: expected {"k": string, "v": {"text": string}}`);
-        }
-        entries.set(entry.k, entry.v as ModelResponse);
+        carry = bytes.subarray(start);
+        carryOffset += start;
       }
+      // Anything after the last newline is a write cut short by a crash: drop it.
+      if (carry.length > 0) await handle.truncate(carryOffset);
+      nextOffset = carryOffset;
     })());
 
   async function flush(): Promise<void> {
     while (pending.length > 0) {
-      const lines = pending.join('');
-      const batch = waiters;
+      const batch = pending;
+      const batchWaiters = waiters;
       pending = [];
       waiters = [];
       try {
-        await handle!.appendFile(lines, 'utf8');
+        await handle!.appendFile(batch.map((p) => p.line).join(''), 'utf8');
         await handle!.sync();
-        for (const w of batch) w.resolve();
+        for (const { key } of batch) unwritten.delete(key);
+        for (const w of batchWaiters) w.resolve();
       } catch (error) {
-        for (const w of batch) w.reject(error);
+        for (const w of batchWaiters) w.reject(error);
       }
     }
   }
@@ -79,12 +108,23 @@ export function fileCache(dir: string): FileCache {
     file,
     async get(key) {
       await load();
-      return entries.get(key);
+      const queued = unwritten.get(key);
+      if (queued) return queued;
+      const slot = slots.get(key);
+      if (!slot) return undefined;
+      const bytes = Buffer.alloc(slot.length);
+      await handle!.read(bytes, 0, slot.length, slot.offset);
+      return parseLine(bytes.toString('utf8'), 0).v;
     },
     async set(key, value) {
       await load();
-      entries.set(key, value);
-      pending.push(`${JSON.stringify({ k: key, v: value })}\n`);
+      const line = `${JSON.stringify({ k: key, v: value })}\n`;
+      const length = Buffer.byteLength(line) - 1;
+      // Lines are appended in queue order, so each one's offset is known now.
+      slots.set(key, { offset: nextOffset, length });
+      nextOffset += length + 1;
+      unwritten.set(key, value);
+      pending.push({ key, line });
       await new Promise<void>((resolve, reject) => {
         waiters.push({ resolve, reject });
         kick();
@@ -92,7 +132,7 @@ export function fileCache(dir: string): FileCache {
     },
     async size() {
       await load();
-      return entries.size;
+      return slots.size;
     },
     async close() {
       if (!ready) return;
@@ -101,7 +141,8 @@ export function fileCache(dir: string): FileCache {
       await handle?.close();
       handle = undefined;
       ready = undefined;
-      entries.clear();
+      slots.clear();
+      unwritten.clear();
     },
   };
 }

@@ -46,6 +46,21 @@ describe('fileCache', () => {
     await c.close();
   });
 
+  it('reads responses back from the file by offset, across 1 MiB read chunks and multi-byte text', async () => {
+    const d = join(dir, 'c4');
+    const a = fileCache(d);
+    const long = (i: number) => `第${i}个很长的回答。`.repeat(40_000); // ~0.5 MB of 3-byte characters each
+    for (let i = 0; i < 5; i++) await a.set(`k${i}`, { text: long(i) });
+    expect((await a.get('k3'))?.text).toBe(long(3)); // a hit written in this session, read from disk
+    await a.close();
+    const b = fileCache(d);
+    expect(await b.size()).toBe(5);
+    for (let i = 4; i >= 0; i--) expect((await b.get(`k${i}`))?.text).toBe(long(i));
+    await b.set('k5', { text: 'short' });
+    expect(await b.get('k5')).toEqual({ text: 'short' });
+    await b.close();
+  });
+
   it('names file and line of a damaged middle line', async () => {
     const d = join(dir, 'c3');
     await mkdir(d, { recursive: true });

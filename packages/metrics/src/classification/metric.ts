@@ -3,13 +3,11 @@
 // computation on whatever subset the bootstrap draws. Values on the 0–100 scale.
 import type { Metric, MetricInput } from '@medeval/core';
 import { numpySum } from '../rouge/numpy-sum.js';
-import { prfsAveraged, type Average, type ZeroDivision } from './single-label.js';
+import { type Average, type ZeroDivision } from './single-label.js';
+import { labelPairCounter, type LabelPair } from './label-pairs.js';
 import { binarize, hammingLoss, jaccardScore, multilabelPrfs, subsetAccuracy, type MultiAverage } from './multi-label.js';
 
-export interface LabelPair {
-  gold: string;
-  pred: string;
-}
+export type { LabelPair };
 
 interface LabelSource {
   /** The gold label, or null when the sample has none (item null: not scored). */
@@ -56,10 +54,15 @@ export interface PrfMetricOptions extends LabelSource {
   labels?: readonly string[];
 }
 
-/** scikit-learn `precision_recall_fscore_support(average=...)` on single labels, × 100. */
+/**
+ * scikit-learn `precision_recall_fscore_support(average=...)` on single labels, × 100. The aggregate
+ * counts through a per-metric label/pair intern table (`label-pairs.ts`): the bootstrap calls it ~1000
+ * times per slice, and it gives the same doubles as `prfsAveraged` on the items' labels.
+ */
 export function prfMetric(o: PrfMetricOptions): Metric<LabelPair> {
   const measure = o.measure ?? 'f1';
   const zd = o.zeroDivision ?? 'warn';
+  const counter = labelPairCounter(o.average, { zeroDivision: zd, ...(o.labels ? { labels: o.labels } : {}) });
   return {
     name: o.name,
     signature: `${o.signaturePrefix ?? ''}${o.name}|sklearn@1.2.1-${measure}|average:${o.average}|zero_division:${zd}|labels:${o.labels ? o.labels.join('') : 'sorted-union'}|scale:100|v1`,
@@ -71,12 +74,11 @@ export function prfMetric(o: PrfMetricOptions): Metric<LabelPair> {
       const gold = o.gold(input);
       const pred = o.predicted(input);
       if (gold === null || pred === null) return null;
-      return { gold, pred };
+      return counter.item(gold, pred);
     },
     aggregate(items) {
-      // No items: whatever sklearn gives (weighted → 0, macro → NaN).
-      const r = prfsAveraged(items.map((x) => x.gold), items.map((x) => x.pred), o.average, { zeroDivision: zd, ...(o.labels ? { labels: o.labels } : {}) });
-      return r[measure] * 100;
+      // No items: whatever sklearn gives (weighted → 0, macro → NaN). Items read back from JSON work too.
+      return counter.averaged(items)[measure] * 100;
     },
   };
 }

@@ -96,8 +96,20 @@ export function prfsPerLabel(yTrue: readonly string[], yPred: readonly string[],
 /** `precision_recall_fscore_support(average=A)` → {precision, recall, f1} (support is None in sklearn). */
 export function prfsAveraged(yTrue: readonly string[], yPred: readonly string[], average: Average, o: PrfsOptions = {}): Averaged {
   const labels = o.labels ? [...o.labels] : sortedLabelUnion(yTrue, yPred);
-  let { tp, pred, true: tru } = labelCounts(yTrue, yPred, labels);
-  const zd = o.zeroDivision ?? 'warn';
+  return prfsFromCounts(labelCounts(yTrue, yPred, labels), average, o.zeroDivision ?? 'warn', o.beta ?? 1);
+}
+
+/**
+ * The averaged P/R/F from per-label counts given in label order (the part of `prfsAveraged` after
+ * counting). Shared with the interned fast path (`label-pairs.ts`) so both do the same float operations.
+ */
+export function prfsFromCounts(
+  counts: { tp: number[]; pred: number[]; true: number[] },
+  average: Average,
+  zd: ZeroDivision,
+  beta: number,
+): Averaged {
+  let { tp, pred, true: tru } = counts;
   if (average === 'micro') {
     const s = (xs: number[]) => [xs.reduce((a, b) => a + b, 0)];
     tp = s(tp);
@@ -106,7 +118,7 @@ export function prfsAveraged(yTrue: readonly string[], yPred: readonly string[],
   }
   const precision = prfDivide(tp, pred, zd);
   const recall = prfDivide(tp, tru, zd);
-  const f = fbeta(precision, recall, o.beta ?? 1);
+  const f = fbeta(precision, recall, beta);
   let weights: number[] | undefined;
   if (average === 'weighted') {
     weights = tru;

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// bench/stats: RunAggregator.finish() — the per-slice percentile bootstrap — on 6,811 synthetic
+// CMExam-like answers (the size of CMExam's test split) with its five annotation dimensions, 1000
+// resamples, for the answer metrics accuracy + f1_weighted + f1_macro. Also times one f1_weighted /
+// f1_macro aggregate over all items, and prints a SHA-256 of the result JSON so a change to the
+// aggregates can be checked to give bit-identical values. Uses the built packages (packages/*/dist).
+// Writes bench/results/stats.json.
+// usage: node bench/stats/run.mjs [--runs N] [--samples 1000] [--items 6811]
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const runs = opt('--runs', 3);
+const bootstrapSamples = opt('--samples', 1000);
+const nItems = opt('--items', 6811);
+
+for (const pkg of ['core', 'metrics']) {
+  if (!existsSync(join(root, 'packages', pkg, 'dist', 'index.js'))) {
+    console.log(`bench/stats: skipped — packages/${pkg}/dist is absent (build it: cd packages/${pkg} && npx tsup).`);
+    process.exit(0);
+  }
+}
+const { RunAggregator } = await import('@medeval/core');
+const { answerMetrics } = await import('@medeval/metrics');
+
+// Deterministic synthetic data (mulberry32), shaped like CMExam: mostly single answers A–E, some
+// multi-answer sets, a model right ~60% of the time, a few '无答案' and unparsed (null) predictions.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(20230522);
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const LETTERS = ['A', 'B', 'C', 'D', 'E'];
+const answer = () => {
+  if (rand() < 0.85) return pick(LETTERS);
+  const set = LETTERS.filter(() => rand() < 0.5);
+  return set.length >= 2 ? set.join('') : 'AB';
+};
+const values = (prefix, k) => Array.from({ length: k }, (_, i) => `${prefix}${i + 1}`);
+const DIMENSIONS = {
+  'Disease Group': [...values('疾病组', 27), '不符合'],
+  'Clinical Department': [...values('科室', 36), '不符合'],
+  'Medical Discipline': values('学科', 7),
+  'Area of Competency': [...values('能力', 4), '不符合'],
+  'Difficulty level': [1, 2, 3, 4, 5],
+};
+const rows = Array.from({ length: nItems }, (_, i) => {
+  const gold = answer();
+  const r = rand();
+  const pred = r < 0.6 ? gold : r < 0.95 ? answer() : r < 0.98 ? '无答案' : null;
+  const meta = Object.fromEntries(Object.entries(DIMENSIONS).map(([d, vs]) => [d, pick(vs)]));
+  return { id: String(i + 1), gold, pred, meta };
+});
+
+const metrics = answerMetrics({
+  protocol: 'cmexam-gpt',
+  gold: (input) => input.sample.gold,
+  predicted: (input) => input.prediction,
+});
+function aggregator() {
+  const agg = new RunAggregator({ metrics, sliceDimensions: Object.keys(DIMENSIONS), seed: 42, bootstrapSamples });
+  for (const row of rows) {
+    const input = { sample: { id: row.id, gold: row.gold, meta: row.meta }, output: row.pred, prediction: row.pred };
+    const items = {};
+    for (const m of metrics) items[m.name] = m.item(input);
+    agg.add({ id: row.id, status: row.pred === null ? 'unparsed' : 'ok', items, meta: row.meta });
+  }
+  return agg;
+}
+
+// 1. One corpus aggregate over all scored items (the unit the bootstrap repeats).
+const perCall = {};
+for (const m of metrics) {
+  const items = rows.map((row) => m.item({ sample: { id: row.id, gold: row.gold, meta: row.meta }, output: row.pred, prediction: row.pred })).filter((x) => x !== null);
+  for (let i = 0; i < 200; i++) m.aggregate(items); // warm-up
+  const calls = 2000;
+  const t0 = process.hrtime.bigint();
+  let sink = 0;
+  for (let i = 0; i < calls; i++) sink += m.aggregate(items);
+  const us = Number(process.hrtime.bigint() - t0) / 1e3 / calls;
+  if (!Number.isFinite(sink)) throw new Error(`${m.name}: aggregate is not finite`);
+  perCall[m.name] = { items: items.length, microsecondsPerCall: Number(us.toFixed(2)) };
+}
+
+// 2. finish(): overall + every slice value, each with its bootstrap interval, per metric.
+const seconds = [];
+let digest = null;
+let result = null;
+for (let r = 0; r < runs; r++) {
+  const agg = aggregator();
+  const t0 = process.hrtime.bigint();
+  result = agg.finish();
+  seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  const d = createHash('sha256').update(JSON.stringify(result)).digest('hex');
+  if (digest !== null && d !== digest) throw new Error('finish() is not deterministic across runs');
+  digest = d;
+}
+const sliceValues = Object.values(result.slices).reduce((n, s) => n + Object.keys(s).length, 0);
+
+const out = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
+  items: nItems,
+  dimensions: Object.keys(DIMENSIONS).length,
+  sliceValues,
+  bootstrapSamples,
+  metrics: metrics.map((m) => m.name),
+  aggregatePerCall: perCall,
+  finishSeconds: seconds.map((s) => Number(s.toFixed(3))),
+  bestSeconds: Number(Math.min(...seconds).toFixed(3)),
+  resultSha256: digest,
+  overall: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, { value: v.value, ci95: v.ci95 }])),
+};
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'stats.json'), `${JSON.stringify(out, null, 2)}\n`);
+
+console.log(`bench/stats: RunAggregator.finish() on ${nItems} items, ${out.dimensions} dimensions (${sliceValues} slice values), ${bootstrapSamples} resamples, ${out.metrics.join(' + ')}`);
+for (const [name, p] of Object.entries(perCall)) console.log(`  aggregate ${name.padEnd(12)} ${String(p.microsecondsPerCall).padStart(9)} µs/call on ${p.items} items`);
+console.log(`  finish(): ${seconds.map((s) => `${s.toFixed(3)} s`).join(', ')} (best ${out.bestSeconds} s)`);
+console.log(`  result sha256 ${digest}`);

@@ -1,0 +1,132 @@
+// A `fetch` for Node built on node:http(s) with one keep-alive agent per model, handed to the `openai`
+// client. Node's global fetch (undici) costs 2-3× the CPU per request of node:http for small JSON calls
+// (WHATWG streams for the request and response bodies, a cloned request per call); at concurrency 64
+// against a fast server that CPU, not the network, set the wall time (see docs/engine.md, benchmark).
+// Only the simple case takes this path: a URL and a string / bytes body. Anything else (a Request object,
+// a streamed body, a redirect answer, an env proxy) goes to the global fetch, which handles it in full.
+// Loaded with a dynamic import() on Node only: the main entry of @medeval/core imports no Node built-in.
+import http from 'node:http';
+import https from 'node:https';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+
+/** Responses whose status means "follow the Location header": handed to the global fetch to follow. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Statuses for which a Response must have a null body. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+export interface NodeFetchOptions {
+  /** Sockets kept open per origin while idle (default 1024, far above any useful concurrency). */
+  maxFreeSockets?: number;
+  /** Where everything outside the simple case goes (default: the global fetch). */
+  fallback?: typeof fetch;
+}
+
+/** A fetch with its own keep-alive agents (one for http:, one for https:). */
+export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
+  const agentOptions = { keepAlive: true, maxFreeSockets: options.maxFreeSockets ?? 1024, scheduling: 'lifo' as const };
+  const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
+  const fallback = options.fallback ?? globalThis.fetch;
+
+  const nodeFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const body = init.body;
+    const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
+    if (!(typeof input === 'string' || input instanceof URL) || !simpleBody || (init.redirect !== undefined && init.redirect !== 'follow')) {
+      return fallback(input, init);
+    }
+    let url: URL;
+    try {
+      url = typeof input === 'string' ? new URL(input) : input;
+    } catch (error) {
+      return Promise.reject(new TypeError(`Invalid URL: ${String(input)}`, { cause: error }));
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return fallback(input, init);
+    const signal = init.signal ?? undefined;
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+
+    return new Promise<Response>((resolve, reject) => {
+      let settled = false;
+      const finish = (error: unknown, response?: Response) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        if (response) resolve(response);
+        else reject(error);
+      };
+      // Like undici: every network failure is a TypeError('fetch failed') with the cause attached.
+      const fail = (cause: unknown) => finish(new TypeError('fetch failed', { cause }));
+      const onAbort = () => {
+        finish(abortReason(signal!));
+        request.destroy();
+      };
+
+      const headers: Record<string, string> = {};
+      if (init.headers) new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+      if (body != null) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+      headers['accept-encoding'] ??= 'gzip, deflate, br';
+
+      const request = (url.protocol === 'https:' ? https : http).request(
+        {
+          agent: agents[url.protocol as 'http:' | 'https:'],
+          method: (init.method ?? 'GET').toUpperCase(),
+          protocol: url.protocol,
+          hostname: url.hostname.replace(/^\[|\]$/g, ''),
+          port: url.port,
+          path: `${url.pathname}${url.search}`,
+          headers,
+        },
+        (res) => {
+          const status = res.statusCode ?? 0;
+          if (REDIRECTS.has(status) && res.headers.location) {
+            res.resume();
+            fallback(input, init).then((response) => finish(undefined, response), (error) => finish(error));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', fail);
+          res.on('close', () => {
+            if (!res.complete) fail(new Error('the server closed the connection mid-response'));
+          });
+          res.on('end', () => {
+            if (settled) return;
+            try {
+              let bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+              bytes = decode(bytes, res.headers['content-encoding']);
+              const responseHeaders = new Headers();
+              const raw = res.rawHeaders;
+              for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!);
+              const response = new Response(NULL_BODY.has(status) ? null : (bytes as Uint8Array<ArrayBuffer>), { status, statusText: res.statusMessage ?? '', headers: responseHeaders });
+              Object.defineProperty(response, 'url', { value: url.href });
+              finish(undefined, response);
+            } catch (error) {
+              fail(error);
+            }
+          });
+        },
+      );
+      request.on('error', fail);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      request.end(body ?? undefined);
+    });
+  };
+  return nodeFetch as typeof fetch;
+}
+
+/** Undoes the content-encoding a server applied (we ask for gzip, deflate or br, as fetch does). */
+function decode(bytes: Buffer, encoding: string | undefined): Buffer {
+  if (!encoding || bytes.length === 0) return bytes;
+  let out = bytes;
+  // Codings are listed in the order they were applied; undo them last first.
+  for (const coding of encoding.toLowerCase().split(',').map((c) => c.trim()).reverse()) {
+    if (coding === 'gzip' || coding === 'x-gzip') out = gunzipSync(out);
+    // "deflate" should be zlib-wrapped (first byte 0x78) but some servers send raw deflate; fetch takes both.
+    else if (coding === 'deflate') out = (out[0]! & 0x0f) === 0x08 ? inflateSync(out) : inflateRawSync(out);
+    else if (coding === 'br') out = brotliDecompressSync(out);
+    else if (coding !== 'identity' && coding !== '') throw new Error(`unsupported content-encoding "${coding}"`);
+  }
+  return out;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
