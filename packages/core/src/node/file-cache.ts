@@ -52,33 +52,51 @@ export function fileCache(dir: string): FileCache {
     return entry as { k: string; v: ModelResponse };
   };
 
-  // Streams the file once, validating every line and indexing where each key's response is.
+  /** Streams the file, validating every line and indexing where each key's response is; returns the end of the last whole line. */
+  async function indexFile(): Promise<{ end: number; torn: boolean }> {
+    const size = (await handle!.stat()).size;
+    let carry = Buffer.alloc(0);
+    let carryOffset = 0;
+    let lineNumber = 0;
+    for (let position = 0; position < size; position += CHUNK) {
+      const chunk = Buffer.alloc(Math.min(CHUNK, size - position));
+      await handle!.read(chunk, 0, chunk.length, position);
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      let start = 0;
+      for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
+        lineNumber++;
+        const line = bytes.toString('utf8', start, nl);
+        if (line.trim() !== '') slots.set(parseLine(line, lineNumber).k, { offset: carryOffset + start, length: nl - start });
+        start = nl + 1;
+      }
+      carry = bytes.subarray(start);
+      carryOffset += start;
+    }
+    return { end: carryOffset, torn: carry.length > 0 };
+  }
+
   const load = () =>
     (ready ??= (async () => {
       await mkdir(dir, { recursive: true });
       handle = await open(file, 'a+');
-      const size = (await handle.stat()).size;
-      let carry = Buffer.alloc(0);
-      let carryOffset = 0;
-      let lineNumber = 0;
-      for (let position = 0; position < size; position += CHUNK) {
-        const chunk = Buffer.alloc(Math.min(CHUNK, size - position));
-        await handle.read(chunk, 0, chunk.length, position);
-        const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-        let start = 0;
-        for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
-          lineNumber++;
-          const line = bytes.toString('utf8', start, nl);
-          if (line.trim() !== '') slots.set(parseLine(line, lineNumber).k, { offset: carryOffset + start, length: nl - start });
-          start = nl + 1;
-        }
-        carry = bytes.subarray(start);
-        carryOffset += start;
-      }
+      const { end, torn } = await indexFile();
       // Anything after the last newline is a write cut short by a crash: drop it.
-      if (carry.length > 0) await handle.truncate(carryOffset);
-      nextOffset = carryOffset;
+      if (torn) await handle.truncate(end);
+      nextOffset = end;
     })());
+
+  /** The response stored at a slot, or null when the bytes there belong to another key. */
+  async function readSlot(key: string, slot: Slot): Promise<ModelResponse | null> {
+    const bytes = Buffer.alloc(slot.length);
+    const { bytesRead } = await handle!.read(bytes, 0, slot.length, slot.offset);
+    if (bytesRead !== slot.length) return null;
+    try {
+      const entry = parseLine(bytes.toString('utf8'), 0);
+      return entry.k === key ? entry.v : null;
+    } catch {
+      return null;
+    }
+  }
 
   async function flush(): Promise<void> {
     while (pending.length > 0) {
@@ -112,9 +130,12 @@ export function fileCache(dir: string): FileCache {
       if (queued) return queued;
       const slot = slots.get(key);
       if (!slot) return undefined;
-      const bytes = Buffer.alloc(slot.length);
-      await handle!.read(bytes, 0, slot.length, slot.offset);
-      return parseLine(bytes.toString('utf8'), 0).v;
+      const found = await readSlot(key, slot);
+      if (found) return found;
+      // Another process appended to the same file, so offsets computed here went stale: index it afresh.
+      await indexFile();
+      const fresh = slots.get(key);
+      return (fresh && (await readSlot(key, fresh))) ?? undefined;
     },
     async set(key, value) {
       await load();

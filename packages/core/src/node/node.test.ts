@@ -61,6 +61,26 @@ describe('fileCache', () => {
     await b.close();
   });
 
+  it('stays right when two processes append to the same file (stale offsets are re-indexed)', async () => {
+    const d = join(dir, 'c5');
+    const a = fileCache(d);
+    const b = fileCache(d);
+    await a.size();
+    await b.size();
+    await a.set('k1', { text: 'from a' });
+    await b.set('k2', { text: 'from b, written where a thinks its next line goes' });
+    await a.set('k3', { text: 'a again' });
+    await b.close(); // b's own queue is gone; its line is on disk
+    expect(await a.get('k3')).toEqual({ text: 'a again' });
+    expect(await a.get('k1')).toEqual({ text: 'from a' });
+    // the re-index that k3's stale offset caused also brought in b's answer
+    expect(await a.get('k2')).toEqual({ text: 'from b, written where a thinks its next line goes' });
+    await a.close();
+    const c = fileCache(d);
+    expect(await c.get('k2')).toEqual({ text: 'from b, written where a thinks its next line goes' });
+    await c.close();
+  });
+
   it('names file and line of a damaged middle line', async () => {
     const d = join(dir, 'c3');
     await mkdir(d, { recursive: true });

@@ -99,13 +99,16 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
       pairPred = grownI32(pairPred, pairs);
       pairGold[id] = g;
       pairPred[id] = p;
+      // The per-aggregate scratch always has room for every pair (no bounds check in the hot loop).
+      pairStamp = grownU32(pairStamp, pairs);
+      pairCount = grownI32(pairCount, pairs);
+      pairTouched = grownI32(pairTouched, pairs);
     }
     return id;
   }
 
-  function pairOf(x: LabelPair): number {
-    const own = (x as unknown as Record<symbol, number | undefined>)[PAIR];
-    if (own !== undefined) return own;
+  /** The pair id of an item not made by `item()` (e.g. parsed from records.jsonl). */
+  function foreignPair(x: LabelPair): number {
     let id = foreign.get(x);
     if (id === undefined) {
       id = internPair(x.gold, x.pred);
@@ -141,15 +144,12 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
     }
     const n = items.length;
     const e = nextEpoch();
-    // 1. Count items per pair id (a new pair may be interned on the way; the scratch arrays then grow).
+    // 1. Count items per pair id (a foreign item may intern a new pair; the scratch then grows with it).
     let touched = 0;
     for (let i = 0; i < n; i++) {
-      const id = pairOf(items[i]!);
-      if (id >= pairStamp.length) {
-        pairStamp = grownU32(pairStamp, pairs);
-        pairCount = grownI32(pairCount, pairs);
-        pairTouched = grownI32(pairTouched, pairs);
-      }
+      const x = items[i]!;
+      let id = (x as unknown as Record<symbol, number | undefined>)[PAIR];
+      if (id === undefined) id = foreignPair(x);
       if (pairStamp[id] !== e) {
         pairStamp[id] = e;
         pairCount[id] = 1;
