@@ -1,6 +1,8 @@
 // bench/engine: (1) 10,000 samples at concurrency 64 against a loopback server with 20 ms latency,
 // wall time vs the ideal 10,000 / 64 × 20 ms = 3.125 s, and peak memory; (2) 1,000,000 tiny samples
-// through score(), peak RSS. Uses the BUILT packages (npm run build first). Writes bench/results/engine.json.
+// through score(), peak RSS. Baselines: the same 10,000 requests with plain fetch and with plain node:http
+// (keep-alive), no engine. Every scenario also reports its process's CPU time (load-insensitive, unlike
+// wall time). Uses the BUILT packages (npm run build first). Writes bench/results/engine.json.
 import { execFileSync, fork } from 'node:child_process';
 import os from 'node:os';
 import { existsSync } from 'node:fs';
@@ -30,12 +32,15 @@ async function startServer(latencyMs) {
   return { url: `http://127.0.0.1:${port}/v1`, stop: () => server.kill('SIGTERM') };
 }
 
+const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 const server = await startServer(20);
 let evaluateResult;
 let fetchResult;
+let httpResult;
 try {
   evaluateResult = runScenario(['evaluate', server.url]);
   fetchResult = runScenario(['fetch', server.url]);
+  httpResult = runScenario(['http', server.url]);
 } finally {
   server.stop();
 }
@@ -46,10 +51,12 @@ const results = {
   date: new Date().toISOString(),
   node: process.version,
   cpus: os.cpus().length,
+  loadAverageAtStart: loadAtStart,
   loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
   evaluate: evaluateResult,
   evaluateWithoutHttp: noHttpResult,
   fetchBaseline: fetchResult,
+  httpBaseline: httpResult,
   score: scoreResult,
 };
 await mkdir(here('../results'), { recursive: true });
@@ -57,10 +64,12 @@ await writeFile(here('../results/engine.json'), `${JSON.stringify(results, null,
 
 console.log('bench/engine');
 console.table({
-  'evaluate 10k @64, 20 ms': { wall_s: evaluateResult.wallMs / 1000, ideal_s: evaluateResult.idealMs / 1000, ratio: evaluateResult.ratio, peak_rss_MB: evaluateResult.peakRssMB, errors: evaluateResult.errors },
-  'same, function model (no HTTP)': { wall_s: noHttpResult.wallMs / 1000, ideal_s: noHttpResult.idealMs / 1000, ratio: noHttpResult.ratio, peak_rss_MB: noHttpResult.peakRssMB, errors: noHttpResult.errors },
-  'plain fetch 10k @64 (HTTP floor)': { wall_s: fetchResult.wallMs / 1000, ideal_s: fetchResult.idealMs / 1000, ratio: fetchResult.ratio, peak_rss_MB: fetchResult.peakRssMB, errors: null },
-  'score 1M tiny samples': { wall_s: scoreResult.wallMs / 1000, ideal_s: null, ratio: null, peak_rss_MB: scoreResult.peakRssMB, errors: null },
+  'evaluate 10k @64, 20 ms': { wall_s: evaluateResult.wallMs / 1000, ideal_s: evaluateResult.idealMs / 1000, ratio: evaluateResult.ratio, cpu_s: evaluateResult.cpuMs / 1000, peak_rss_MB: evaluateResult.peakRssMB, errors: evaluateResult.errors },
+  'same, function model (no HTTP)': { wall_s: noHttpResult.wallMs / 1000, ideal_s: noHttpResult.idealMs / 1000, ratio: noHttpResult.ratio, cpu_s: noHttpResult.cpuMs / 1000, peak_rss_MB: noHttpResult.peakRssMB, errors: noHttpResult.errors },
+  'plain fetch 10k @64': { wall_s: fetchResult.wallMs / 1000, ideal_s: fetchResult.idealMs / 1000, ratio: fetchResult.ratio, cpu_s: fetchResult.cpuMs / 1000, peak_rss_MB: fetchResult.peakRssMB, errors: null },
+  'plain node:http 10k @64 (HTTP floor)': { wall_s: httpResult.wallMs / 1000, ideal_s: httpResult.idealMs / 1000, ratio: httpResult.ratio, cpu_s: httpResult.cpuMs / 1000, peak_rss_MB: httpResult.peakRssMB, errors: null },
+  'score 1M tiny samples': { wall_s: scoreResult.wallMs / 1000, ideal_s: null, ratio: null, cpu_s: scoreResult.cpuMs / 1000, peak_rss_MB: scoreResult.peakRssMB, errors: null },
 });
+console.log(`load average at the start: ${loadAtStart.join(' ')}`);
 console.log(`load average at the end: ${results.loadAverage.join(' ')} on ${results.cpus} CPUs (wall times grow with machine load)`);
 console.log(`score throughput: ${scoreResult.samplesPerSecond.toLocaleString('en')} samples/s; results in bench/results/engine.json`);

@@ -1,5 +1,5 @@
 // The two engine benchmarks, each run in a fresh process (so peak RSS belongs to one scenario).
-// usage: node scenarios.mjs evaluate <baseURL> | node scenarios.mjs score
+// usage: node scenarios.mjs evaluate|fetch|http <baseURL> | node scenarios.mjs evaluate-no-http|score
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ function mcqTask(n) {
   };
 }
 
+const cpuAtStart = process.cpuUsage();
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
 const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
@@ -91,6 +92,37 @@ try {
     const wallMs = performance.now() - started;
     const idealMs = (samples / 64) * 20;
     report = { scenario: 'fetch', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100 };
+  } else if (scenario === 'http') {
+    // The same requests through node:http with a keep-alive agent (what openaiCompatible uses on Node).
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true });
+    const url = new URL(`${baseURL}/chat/completions`);
+    const post = (body) =>
+      new Promise((resolve, reject) => {
+        const req = request(url, { agent, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const samples = 10_000;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (next < samples) {
+          const i = next++;
+          await post(JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: `Q${i}` }] }));
+        }
+      }),
+    );
+    const wallMs = performance.now() - started;
+    const idealMs = (samples / 64) * 20;
+    agent.destroy();
+    report = { scenario: 'http', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100 };
   } else if (scenario === 'score') {
     const samples = 1_000_000;
     const predictions = join(dir, 'predictions.jsonl');
@@ -121,4 +153,7 @@ peakRss = Math.max(peakRss, process.memoryUsage().rss);
 // The sampler can starve while the event loop is busy; the kernel's high-water mark (maxRSS) cannot.
 report.peakRssMB = mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024));
 report.heapUsedMB = mb(process.memoryUsage().heapUsed);
+// CPU time (user + system) of this process: unlike wall time, it barely moves with other load on the machine.
+const cpu = process.cpuUsage(cpuAtStart);
+report.cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 process.stdout.write(`${JSON.stringify(report)}\n`);

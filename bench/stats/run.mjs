@@ -29,7 +29,7 @@ for (const pkg of ['core', 'metrics']) {
   }
 }
 const { RunAggregator } = await import('@medeval/core');
-const { answerMetrics } = await import('@medeval/metrics');
+const { answerMetrics, prfsAveraged } = await import('@medeval/metrics');
 
 // Deterministic synthetic data (mulberry32), shaped like CMExam: mostly single answers A–E, some
 // multi-answer sets, a model right ~60% of the time, a few '无答案' and unparsed (null) predictions.
@@ -83,18 +83,35 @@ function aggregator() {
   return agg;
 }
 
-// 1. One corpus aggregate over all scored items (the unit the bootstrap repeats).
+// 1. One corpus aggregate over all scored items (the unit the bootstrap repeats): items as made by
+// `metric.item()`, and the same items after a JSON round trip (what `compare` reads from records.jsonl).
+// Best of 5 blocks of 400 calls.
+function timePerCall(m, items) {
+  for (let i = 0; i < 200; i++) m.aggregate(items); // warm-up
+  let best = Infinity;
+  let sink = 0;
+  for (let block = 0; block < 5; block++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < 400; i++) sink += m.aggregate(items);
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e3 / 400);
+  }
+  if (!Number.isFinite(sink)) throw new Error(`${m.name}: aggregate is not finite`);
+  return Number(best.toFixed(2));
+}
 const perCall = {};
 for (const m of metrics) {
   const items = rows.map((row) => m.item({ sample: { id: row.id, gold: row.gold, meta: row.meta }, output: row.pred, prediction: row.pred })).filter((x) => x !== null);
-  for (let i = 0; i < 200; i++) m.aggregate(items); // warm-up
-  const calls = 2000;
-  const t0 = process.hrtime.bigint();
-  let sink = 0;
-  for (let i = 0; i < calls; i++) sink += m.aggregate(items);
-  const us = Number(process.hrtime.bigint() - t0) / 1e3 / calls;
-  if (!Number.isFinite(sink)) throw new Error(`${m.name}: aggregate is not finite`);
-  perCall[m.name] = { items: items.length, microsecondsPerCall: Number(us.toFixed(2)) };
+  const fromJson = JSON.parse(JSON.stringify(items));
+  if (!Object.is(m.aggregate(items), m.aggregate(fromJson))) throw new Error(`${m.name}: items read back from JSON aggregate differently`);
+  perCall[m.name] = { items: items.length, microsecondsPerCall: timePerCall(m, items), microsecondsPerCallJsonItems: timePerCall(m, fromJson) };
+  // The reference: sklearn's computation from scratch on the label lists (what prfMetric did before it
+  // interned labels); must give the same double.
+  const average = { f1_weighted: 'weighted', f1_macro: 'macro' }[m.name];
+  if (average) {
+    const reference = { name: m.name, aggregate: (xs) => prfsAveraged(xs.map((x) => x.gold), xs.map((x) => x.pred), average, { zeroDivision: 'warn' }).f1 * 100 };
+    if (!Object.is(m.aggregate(items), reference.aggregate(items))) throw new Error(`${m.name}: differs from prfsAveraged`);
+    perCall[m.name].microsecondsPerCallReference = timePerCall(reference, items);
+  }
 }
 
 // 2. finish(): overall + every slice value, each with its bootstrap interval, per metric.
@@ -132,6 +149,9 @@ mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'stats.json'), `${JSON.stringify(out, null, 2)}\n`);
 
 console.log(`bench/stats: RunAggregator.finish() on ${nItems} items, ${out.dimensions} dimensions (${sliceValues} slice values), ${bootstrapSamples} resamples, ${out.metrics.join(' + ')}`);
-for (const [name, p] of Object.entries(perCall)) console.log(`  aggregate ${name.padEnd(12)} ${String(p.microsecondsPerCall).padStart(9)} µs/call on ${p.items} items`);
+for (const [name, p] of Object.entries(perCall)) {
+  const ref = p.microsecondsPerCallReference ? `; reference prfsAveraged ${p.microsecondsPerCallReference} µs` : '';
+  console.log(`  aggregate ${name.padEnd(12)} ${String(p.microsecondsPerCall).padStart(9)} µs/call on ${p.items} items (${p.microsecondsPerCallJsonItems} µs with items from JSON${ref})`);
+}
 console.log(`  finish(): ${seconds.map((s) => `${s.toFixed(3)} s`).join(', ')} (best ${out.bestSeconds} s)`);
 console.log(`  result sha256 ${digest}`);

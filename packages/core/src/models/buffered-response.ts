@@ -1,16 +1,18 @@
 // A Response whose body is already in memory as bytes. `new Response(bytes).json()` wraps the bytes in a
 // WHATWG ReadableStream and reads them back through a reader: about 5× the CPU of decoding them directly,
-// paid on every model call. This subclass keeps the bytes and only builds a stream if someone asks for
-// `body`. Everything else (status, headers, ok) is the real Response's.
+// paid on every model call. This subclass keeps the bytes and decodes them directly; if someone asks for
+// `body`, a plain Response over the bytes takes over (exact stream semantics). Status, headers and ok are
+// the real Response's.
 
 const decoder = new TextDecoder(); // UTF-8, BOM stripped, invalid bytes replaced: what fetch's text() does
 
 export class BufferedResponse extends Response {
-  #bytes: Uint8Array | null;
-  #stream: ReadableStream<Uint8Array> | undefined;
-  #used = false;
+  readonly #bytes: Uint8Array | null;
   readonly #url: string;
   readonly #init: ResponseInit;
+  #used = false;
+  /** A plain Response over the same bytes, made once `body` is asked for; from then on it answers. */
+  #inner: Response | undefined;
 
   /** `bytes` null for a response without a body (204, 304...). */
   constructor(bytes: Uint8Array | null, init: ResponseInit, url = '') {
@@ -25,27 +27,16 @@ export class BufferedResponse extends Response {
   }
 
   override get bodyUsed(): boolean {
-    return this.#used;
+    return this.#used || (this.#inner?.bodyUsed ?? false);
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#bytes === null) return null;
-    const bytes = this.#bytes;
-    this.#stream ??= new ReadableStream<Uint8Array>({
-      pull: (controller) => {
-        this.#used = true;
-        controller.enqueue(bytes.slice());
-        controller.close();
-      },
-      cancel: () => {
-        this.#used = true;
-      },
-    });
-    return this.#stream as ReadableStream<Uint8Array<ArrayBuffer>>;
+    return this.#delegate().body;
   }
 
   override async text(): Promise<string> {
-    return this.#stream ? this.#viaStream().text() : decoder.decode(this.#take());
+    return this.#inner ? this.#inner.text() : decoder.decode(this.#take());
   }
 
   override async json(): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -53,42 +44,39 @@ export class BufferedResponse extends Response {
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#stream ? this.#viaStream().arrayBuffer() : (this.#take().slice().buffer as ArrayBuffer);
+    return this.#inner ? this.#inner.arrayBuffer() : (this.#take().slice().buffer as ArrayBuffer);
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#inner ? new Uint8Array(await this.#inner.arrayBuffer()) : (this.#take().slice() as Uint8Array<ArrayBuffer>);
   }
 
   override async blob(): Promise<Blob> {
-    return this.#stream ? this.#viaStream().blob() : new Blob([this.#take().slice() as Uint8Array<ArrayBuffer>], { type: this.headers.get('content-type') ?? '' });
+    return this.#inner ? this.#inner.blob() : new Blob([this.#take().slice() as Uint8Array<ArrayBuffer>], { type: this.headers.get('content-type') ?? '' });
   }
 
   override async formData(): Promise<FormData> {
-    return this.#viaStream().formData();
-  }
-
-  /** Node 22+ has Response.bytes(); offered here on every version. */
-  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return this.#stream ? new Uint8Array(await this.#viaStream().arrayBuffer()) : (this.#take().slice() as Uint8Array<ArrayBuffer>);
+    if (!this.#inner) this.#take(); // marks this one used, like any read
+    return this.#delegate(true).formData();
   }
 
   override clone(): Response {
-    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
-    if (this.#stream) {
-      const [mine, theirs] = this.#stream.tee();
-      this.#stream = mine;
-      return new Response(theirs, { ...this.#init, headers: this.headers });
-    }
-    return new BufferedResponse(this.#bytes, { ...this.#init, headers: this.headers }, this.#url);
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+    if (!this.#inner) return new BufferedResponse(this.#bytes, { ...this.#init, headers: this.headers }, this.#url);
+    const copy = this.#inner.clone();
+    Object.defineProperty(copy, 'url', { value: this.#url });
+    return copy;
   }
 
   #take(): Uint8Array {
-    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+    if (this.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
     this.#used = true;
     return this.#bytes ?? new Uint8Array(0);
   }
 
-  /** Once `body` was handed out, reads go through that stream (it may be partly read or locked). */
-  #viaStream(): Response {
-    if (!this.#stream) return new Response(this.#take() as Uint8Array<ArrayBuffer>, { headers: this.headers });
-    if (this.#used && this.#stream.locked === false) throw new TypeError('Body is unusable: Body has already been read');
-    return new Response(this.#stream, { headers: this.headers });
+  #delegate(fresh = false): Response {
+    if (fresh && !this.#inner) return new Response(this.#bytes as Uint8Array<ArrayBuffer> | null, { ...this.#init, headers: this.headers });
+    // After a read through the fast path there is nothing left to stream.
+    return (this.#inner ??= new Response(this.#used ? null : (this.#bytes as Uint8Array<ArrayBuffer> | null), { ...this.#init, headers: this.headers }));
   }
 }

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { BufferedResponse } from './buffered-response.js';
 
 /** Responses whose status means "follow the Location header": handed to the global fetch to follow. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -17,6 +18,8 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 export interface NodeFetchOptions {
   /** Sockets kept open per origin while idle (default 1024, far above any useful concurrency). */
   maxFreeSockets?: number;
+  /** Time allowed to open a connection, TLS included (default 10 s, as undici's fetch). */
+  connectTimeoutMs?: number;
   /** Where everything outside the simple case goes (default: the global fetch). */
   fallback?: typeof fetch;
 }
@@ -25,7 +28,10 @@ export interface NodeFetchOptions {
 export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
   const agentOptions = { keepAlive: true, maxFreeSockets: options.maxFreeSockets ?? 1024, scheduling: 'lifo' as const };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
-  const fallback = options.fallback ?? globalThis.fetch;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  const fallback = options.fallback ?? ((input, init) => globalThis.fetch(input, init)); // looked up per call: stubs stay effective
+
+  let last: { href: string; url: URL } | undefined;
 
   const nodeFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const body = init.body;
@@ -34,10 +40,14 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
       return fallback(input, init);
     }
     let url: URL;
-    try {
-      url = typeof input === 'string' ? new URL(input) : input;
-    } catch (error) {
-      return Promise.reject(new TypeError(`Invalid URL: ${String(input)}`, { cause: error }));
+    if (typeof input === 'string' && input === last?.href) url = last.url; // a model posts to one URL
+    else {
+      try {
+        url = typeof input === 'string' ? new URL(input) : input;
+      } catch (error) {
+        return Promise.reject(new TypeError(`Invalid URL: ${String(input)}`, { cause: error }));
+      }
+      if (typeof input === 'string') last = { href: input, url };
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return fallback(input, init);
     const signal = init.signal ?? undefined;
@@ -60,7 +70,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
       };
 
       const headers: Record<string, string> = {};
-      if (init.headers) new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+      if (init.headers) (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => (headers[name] = value));
       if (body != null) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       headers['accept-encoding'] ??= 'gzip, deflate, br';
 
@@ -92,12 +102,11 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
             try {
               let bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
               bytes = decode(bytes, res.headers['content-encoding']);
-              const responseHeaders = new Headers();
               const raw = res.rawHeaders;
-              for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!);
-              const response = new Response(NULL_BODY.has(status) ? null : (bytes as Uint8Array<ArrayBuffer>), { status, statusText: res.statusMessage ?? '', headers: responseHeaders });
-              Object.defineProperty(response, 'url', { value: url.href });
-              finish(undefined, response);
+              const responseHeaders: Array<[string, string]> = [];
+              for (let i = 0; i < raw.length; i += 2) responseHeaders.push([raw[i]!, raw[i + 1]!]);
+              const init = { status, statusText: res.statusMessage ?? '', headers: responseHeaders };
+              finish(undefined, new BufferedResponse(NULL_BODY.has(status) ? null : bytes, init, url.href));
             } catch (error) {
               fail(error);
             }
@@ -105,6 +114,19 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
         },
       );
       request.on('error', fail);
+      // A new connection (not a reused keep-alive one) gets a connect timeout, worded like undici's so the
+      // openai client reports it as a connection timeout.
+      request.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        const ready = url.protocol === 'https:' ? 'secureConnect' : 'connect';
+        const timer = setTimeout(() => {
+          const error = new Error(`Connect Timeout Error (attempted address: ${url.host}, timeout: ${connectTimeoutMs}ms)`);
+          request.destroy(Object.assign(error, { code: 'UND_ERR_CONNECT_TIMEOUT' }));
+        }, connectTimeoutMs);
+        const clear = () => clearTimeout(timer);
+        socket.once(ready, clear);
+        socket.once('close', clear);
+      });
       signal?.addEventListener('abort', onAbort, { once: true });
       request.end(body ?? undefined);
     });

@@ -143,34 +143,40 @@ export class Scheduler {
   }
 
   async #attempt<T>(fn: (signal: AbortSignal, attempt: number) => Promise<T>, attempt: number): Promise<T> {
-    const controller = new AbortController();
     const outer = this.#options.signal;
     if (outer?.aborted) throw abortError(outer.reason);
-    const cancel = () => controller.abort(abortError(outer?.reason));
-    this.#cancels.add(cancel);
+    const controller = new AbortController();
+    const timeoutMs = this.#options.timeoutMs;
     let timedOut = false;
-    const timer =
-      this.#options.timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(abortError('timeout'));
-          }, this.#options.timeoutMs)
-        : undefined;
-    // A model that ignores its signal must not hang the run: the attempt ends when the signal fires.
-    const ended = new Promise<never>((_, reject) =>
-      controller.signal.addEventListener('abort', () => reject(abortError(controller.signal.reason)), { once: true }),
-    );
-    ended.catch(() => {});
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancel: (() => void) | undefined;
     try {
-      return await Promise.race([fn(controller.signal, attempt), ended]);
+      // Only this attempt's own timer and the run's abort stop it: they abort the model's signal and end
+      // the attempt at once, so a model that ignores its signal cannot hang the run. (No listener on the
+      // signal and no Promise.race: this runs once per request.)
+      return await new Promise<T>((resolve, reject) => {
+        const stop = (reason: Error) => {
+          controller.abort(reason);
+          reject(reason);
+        };
+        cancel = () => stop(abortError(outer?.reason));
+        this.#cancels.add(cancel);
+        if (timeoutMs > 0) {
+          timer = setTimeout(() => {
+            timedOut = true;
+            stop(abortError('timeout'));
+          }, timeoutMs);
+        }
+        fn(controller.signal, attempt).then(resolve, reject);
+      });
     } catch (thrown) {
       if (timedOut) {
-        throw new ModelError(`request timed out after ${this.#options.timeoutMs} ms`, { kind: 'timeout', retryable: true });
+        throw new ModelError(`request timed out after ${timeoutMs} ms`, { kind: 'timeout', retryable: true });
       }
       throw thrown;
     } finally {
       if (timer !== undefined) clearTimeout(timer);
-      this.#cancels.delete(cancel);
+      if (cancel) this.#cancels.delete(cancel);
     }
   }
 }

@@ -111,6 +111,16 @@ describe('labelPairCounter equals prfsAveraged bit for bit', () => {
     expect(structuredClone(x)).toStrictEqual({ gold: 'A', pred: '𠮷' });
   });
 
+  it('a malformed item (e.g. from a hand-edited records.jsonl) is a clear error and does not poison later calls', () => {
+    const counter = labelPairCounter('weighted');
+    const good = [counter.item('A', 'B'), { gold: 'B', pred: 'B' }];
+    const before = counter.averaged(good);
+    for (const bad of [{ gold: 'A', pred: null }, { gold: 1, pred: 'A' }, {}]) {
+      expect(() => counter.averaged([...good, bad as unknown as LabelPair])).toThrow(/an item must be \{"gold": string, "pred": string\}, got/);
+    }
+    expectSame(counter.averaged(good), before, 'after errors');
+  });
+
   it('items of one counter are valid in another (ids are per counter)', () => {
     const rand = rng(3);
     const a = labelPairCounter('macro');

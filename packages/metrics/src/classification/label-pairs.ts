@@ -5,8 +5,8 @@
 //    into per-label tp / pred / true counts (integers, so the order of addition cannot matter);
 //  - the labels present are put in Python code-point order (`comparePython`, as `sortedLabelUnion`),
 //    and the shared `prfsFromCounts` does the float work in exactly the old order.
-// Finding an item's pair id: items made by `item()` carry it in a non-enumerable symbol property of this
-// counter (invisible to JSON, structuredClone and deep equality); any other object — e.g. items read back
+// Finding an item's pair id: items made by `item()` carry it in a non-enumerable symbol property
+// (invisible to JSON, structuredClone and deep equality); any other object — e.g. items read back
 // from records.jsonl — is looked up once in a WeakMap. Input items are never modified. Items are treated
 // as immutable, as everywhere in the bootstrap.
 import { comparePython } from './labels.js';
@@ -31,6 +31,17 @@ export interface LabelPairCounter {
   averaged(items: readonly LabelPair[]): Averaged;
 }
 
+/**
+ * The key under which an item made by `item()` carries its pair: one key for all counters, so the hot
+ * loop's property load sees a single key and shape (a per-counter key made it megamorphic); the value
+ * names its counter, so an item made by another counter is looked up instead of trusted.
+ */
+const PAIR = Symbol('medeval.label-pair');
+interface PairRef {
+  readonly owner: object;
+  readonly id: number;
+}
+
 /** Grow-on-demand Int32Array / Uint32Array helpers. */
 const grownI32 = (a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> => {
   if (need <= a.length) return a;
@@ -48,7 +59,8 @@ const grownU32 = (a: Uint32Array<ArrayBuffer>, need: number): Uint32Array<ArrayB
 export function labelPairCounter(average: Average, o: LabelPairCounterOptions = {}): LabelPairCounter {
   const zd = o.zeroDivision ?? 'warn';
   const beta = o.beta ?? 1;
-  const PAIR = Symbol('label-pair-id');
+  const self = {};
+  const pairRefs: PairRef[] = [];
   // Labels: string ↔ id, and each id's position in Python order (recomputed when a label is added).
   const labelId = new Map<string, number>();
   const labelNames: string[] = [];
@@ -99,6 +111,7 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
       pairPred = grownI32(pairPred, pairs);
       pairGold[id] = g;
       pairPred[id] = p;
+      pairRefs.push({ owner: self, id });
       // The per-aggregate scratch always has room for every pair (no bounds check in the hot loop).
       pairStamp = grownU32(pairStamp, pairs);
       pairCount = grownI32(pairCount, pairs);
@@ -111,6 +124,10 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
   function foreignPair(x: LabelPair): number {
     let id = foreign.get(x);
     if (id === undefined) {
+      // Checked before interning: a non-string label in the table would break every later sort.
+      if (typeof x?.gold !== 'string' || typeof x.pred !== 'string') {
+        throw new TypeError(`precision/recall/F1 aggregate: an item must be {"gold": string, "pred": string}, got ${JSON.stringify(x) ?? String(x)}`);
+      }
       id = internPair(x.gold, x.pred);
       foreign.set(x, id);
     }
@@ -148,8 +165,8 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
     let touched = 0;
     for (let i = 0; i < n; i++) {
       const x = items[i]!;
-      let id = (x as unknown as Record<symbol, number | undefined>)[PAIR];
-      if (id === undefined) id = foreignPair(x);
+      const ref = (x as unknown as Record<symbol, PairRef | undefined>)[PAIR];
+      const id = ref !== undefined && ref.owner === self ? ref.id : foreignPair(x);
       if (pairStamp[id] !== e) {
         pairStamp[id] = e;
         pairCount[id] = 1;
@@ -210,7 +227,7 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
     item(gold, pred) {
       // Written in the literal, then made non-enumerable: V8 keeps all three fields in the object itself
       // (one shared shape), so reading the id in the bootstrap's hot loop is a single load.
-      const x = { gold, pred, [PAIR]: internPair(gold, pred) };
+      const x = { gold, pred, [PAIR]: pairRefs[internPair(gold, pred)]! };
       Object.defineProperty(x, PAIR, { enumerable: false, writable: false });
       return x;
     },
