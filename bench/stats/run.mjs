@@ -28,22 +28,13 @@ for (const pkg of ['core', 'metrics']) {
     process.exit(0);
   }
 }
-const { RunAggregator } = await import('@medeval/core');
+const { RunAggregator, createRng } = await import('@medeval/core');
 const { answerMetrics, prfsAveraged } = await import('@medeval/metrics');
 
-// Deterministic synthetic data (mulberry32), shaped like CMExam: mostly single answers A–E, some
+// Deterministic synthetic data (core's seeded PRNG), shaped like CMExam: mostly single answers A–E, some
 // multi-answer sets, a model right ~60% of the time, a few '无答案' and unparsed (null) predictions.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20230522);
+const rng = createRng(20230522);
+const rand = () => rng.next();
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const LETTERS = ['A', 'B', 'C', 'D', 'E'];
 const answer = () => {

@@ -2,7 +2,7 @@
 // (31 sets for five options, 15 for four). Seeded per sample id, so the answer of a question does not
 // depend on the order or concurrency in which questions are asked.
 import type { GenerateContext, Model, ModelRequest, ModelResponse } from '@medeval/core';
-import { mulberry32 } from '../prompts/prng.js';
+import { createRng } from '@medeval/core';
 import { sampleFromContext } from './context.js';
 
 export interface RandomBaselineOptions {
@@ -17,9 +17,9 @@ export function randomBaseline(options: RandomBaselineOptions = {}): Model {
     async generate(_request: ModelRequest, context: GenerateContext): Promise<ModelResponse> {
       const sample = sampleFromContext(context, 'baseline:random');
       const letters = sample.input.options.map((o) => o.letter);
-      const random = mulberry32(hashSeed(seed, sample.id));
+      const random = createRng(hashSeed(seed, sample.id));
       const sets = 2 ** letters.length - 1;
-      const mask = 1 + Math.floor(random() * sets); // 1 … 2^n − 1: never the empty set
+      const mask = 1 + random.int(sets); // 1 … 2^n − 1: never the empty set
       const chosen = letters.filter((_, i) => (mask >> i) & 1).join('');
       return { text: `答案：${chosen}`, finishReason: 'stop' };
     },

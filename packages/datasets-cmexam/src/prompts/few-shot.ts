@@ -4,7 +4,7 @@ import type { DataSource } from '@medeval/core';
 import { loadCmexam } from '../load/dataset.js';
 import type { CmexamSample } from '../schema.js';
 import type { TaskKind } from './chat.js';
-import { mulberry32 } from './prng.js';
+import { createRng } from '@medeval/core';
 
 export interface FewShotOptions {
   /** Where examples come from: the train split (`train.csv`) or any CMExam file. */
@@ -18,7 +18,7 @@ export interface FewShotOptions {
 /** Picks k usable examples (answer present; explanation present for explanation tasks). */
 export async function pickFewShot(options: FewShotOptions, kind: TaskKind): Promise<CmexamSample[]> {
   const k = options.k ?? 3;
-  const random = mulberry32(options.seed ?? 0);
+  const random = createRng(options.seed ?? 0);
   const reservoir: CmexamSample[] = [];
   let seen = 0;
   for await (const sample of loadCmexam(options.data).samples()) {
@@ -27,7 +27,7 @@ export async function pickFewShot(options: FewShotOptions, kind: TaskKind): Prom
     seen++;
     if (reservoir.length < k) reservoir.push(sample);
     else {
-      const j = Math.floor(random() * seen);
+      const j = random.int(seen);
       if (j < k) reservoir[j] = sample;
     }
   }

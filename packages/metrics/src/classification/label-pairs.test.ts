@@ -5,16 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { labelPairCounter, type LabelPair } from './label-pairs.js';
 import { prfMetric } from './metric.js';
 import { prfsAveraged, type Average, type ZeroDivision } from './single-label.js';
+import { createRng } from '@medeval/core';
 
+/** A seeded uniform stream (core's PRNG), so every generated case is reproducible. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = createRng(seed);
+  return () => r.next();
 }
 
 // Astral (U+20BB7 𠮷, U+1F600) vs U+E000–U+FFFF (U+E000, U+FF5A): JS's default sort and Python's disagree on these.
