@@ -36,6 +36,7 @@ describe('parseCommand', () => {
 
   it('rejects a missing value and too many positionals', () => {
     expect(() => parseCommand(spec, ['--task'])).toThrow(/--task needs a value/);
+    expect(() => parseCommand(spec, ['--task', '-1'])).toThrow(/--task needs a value; for a value that starts with "-", write --task=VALUE/);
     expect(() => parseCommand(spec, ['a', 'b', 'c'])).toThrow(/unexpected argument: c/);
   });
 

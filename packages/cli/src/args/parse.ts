@@ -39,6 +39,8 @@ function rephrase(error: unknown, spec: CommandSpec): string {
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /'(-[^' ]+)/.exec(message)?.[1];
     if (flag && message.includes('argument missing')) return `option ${flag} needs a value`;
+    // `--limit -1`: a value that starts with a dash looks like another option to the parser.
+    if (flag && message.includes('ambiguous')) return `option ${flag} needs a value; for a value that starts with "-", write ${flag}=VALUE`;
     if (flag) return `option ${flag} takes no value`;
   }
   return message;
