@@ -86,8 +86,22 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A request stops counting as in flight when its answer is written (not when the socket event
+    // arrives later): a keep-alive client may already have sent its next request by then.
     active++;
-    res.on('close', () => active--);
+    let counted = true;
+    const answered = () => {
+      if (counted) {
+        counted = false;
+        active--;
+      }
+    };
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      answered();
+      return end(...args);
+    }) as typeof res.end;
+    res.on('close', answered);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');

@@ -84,11 +84,13 @@ export class Scheduler {
         return { value, attempts: attempt };
       } catch (thrown) {
         error = classifyError(thrown);
+        // Lower the limit before this slot is released, or the release would wake a waiting request
+        // under the old limit.
+        if (this.#options.adaptive !== false && isPushback(error)) this.#limiter.pushback();
       } finally {
         this.#limiter.release();
       }
       if (error.kind === 'aborted' && signal?.aborted) throw abortError(signal.reason);
-      if (this.#options.adaptive !== false && isPushback(error)) this.#limiter.pushback();
       if (!error.retryable || attempt >= maxAttempts) throw new RequestFailedError(error, attempt);
       const delayMs = backoffDelay(attempt, error.retryAfterMs, this.#backoff, this.#options.random);
       this.#retries++;
