@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOptionLines } from '../load/row.js';
 import type { CmexamSample } from '../schema.js';
 import { answer } from '../tasks.js';
-import { csvRoundTrip } from './python-text.js';
+import { csvRoundTrip } from './pandas-csv.js';
 
 interface GoldenCase {
   options: string;

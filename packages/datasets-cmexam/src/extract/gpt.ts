@@ -1,7 +1,7 @@
 // The CMExam GPT/ChatGLM scripts' regex parsing (evaluate_gpt_result.py / evaluate_chatglm_result.py):
 // re.findall(r"答案：(.*)，", s)[0] and re.findall(r"解释：(.*)", s)[0]; ('', '') when either fails.
 // Full-width colon and comma, greedy, one line. Python's `.` excludes only `\n`, hence `[^\n]`.
-import { csvRoundTrip } from './python-text.js';
+import { csvRoundTrip } from './pandas-csv.js';
 
 const ANSWER = /答案：([^\n]*)，/;
 const EXPLANATION = /解释：([^\n]*)/;

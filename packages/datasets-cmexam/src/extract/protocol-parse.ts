@@ -7,7 +7,7 @@ import type { CmexamSample } from '../schema.js';
 import { extractExplanationStrict } from './explanation.js';
 import { gptScoredAnswer, gptScoredExplanation, parseGptRegex } from './gpt.js';
 import { NO_ANSWER, parseExplanationLora, parseOptionsLora } from './lora.js';
-import { csvRoundTrip } from './python-text.js';
+import { csvRoundTrip } from './pandas-csv.js';
 import { extractStrict } from './strict.js';
 
 export type CmexamProtocol = 'cmexam-paper' | 'cmexam-gpt' | 'standard' | (string & {});
