@@ -31,40 +31,26 @@ function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
-/** LCS length of two id sequences whose ids are in [0, size). */
-export function lcsLengthIds(a: Int32Array, b: Int32Array, size: number): number {
-  // Put the shorter sequence in the bit vector.
-  if (b.length > a.length) {
-    const t = a;
-    a = b;
-    b = t;
-  }
-  const m = b.length;
-  if (m === 0) return 0;
-  const W = (m + 31) >>> 5;
-  const masks = new Uint32Array(size * W);
-  const present = new Uint8Array(size);
-  for (let j = 0; j < m; j++) {
-    const s = b[j]!;
-    present[s] = 1;
-    masks[s * W + (j >>> 5)] |= 1 << (j & 31);
-  }
+/**
+ * The bit-parallel LCS kernel (Hyyrö): `masks[s * W + w]` holds the positions of symbol `s` in the shorter
+ * sequence, `W` 32-bit words each; `a` (its first `na` ids) is the longer sequence. `scratch` (at least W
+ * words) may be passed to avoid an allocation per call. The one implementation both the standalone
+ * function below and the corpus scorer (pair-stats.ts) use.
+ */
+export function lcsFromMasks(a: ArrayLike<number>, na: number, masks: Uint32Array, W: number, scratch?: Uint32Array): number {
   if (W === 1) {
     let v = 0xffffffff;
-    for (let i = 0; i < a.length; i++) {
-      const s = a[i]!;
-      if (!present[s]) continue;
-      const mk = masks[s]!;
-      const u = v & mk;
-      v = (((v >>> 0) + (u >>> 0)) | (v & ~mk)) >>> 0;
+    for (let i = 0; i < na; i++) {
+      const mk = masks[a[i]!]!;
+      if (mk === 0) continue;
+      v = (((v >>> 0) + ((v & mk) >>> 0)) | (v & ~mk)) >>> 0;
     }
     return 32 - popcount32(v);
   }
-  const V = new Uint32Array(W).fill(0xffffffff);
-  for (let i = 0; i < a.length; i++) {
-    const s = a[i]!;
-    if (!present[s]) continue;
-    const base = s * W;
+  const V = scratch && scratch.length >= W ? scratch : new Uint32Array(W);
+  V.fill(0xffffffff, 0, W);
+  for (let i = 0; i < na; i++) {
+    const base = a[i]! * W;
     let carry = 0;
     for (let w = 0; w < W; w++) {
       const v = V[w]!;
@@ -77,6 +63,22 @@ export function lcsLengthIds(a: Int32Array, b: Int32Array, size: number): number
   let zeros = 0;
   for (let w = 0; w < W; w++) zeros += 32 - popcount32(V[w]!);
   return zeros;
+}
+
+/** LCS length of two id sequences whose ids are in [0, size). */
+export function lcsLengthIds(a: Int32Array, b: Int32Array, size: number): number {
+  // Put the shorter sequence in the bit vector.
+  if (b.length > a.length) {
+    const t = a;
+    a = b;
+    b = t;
+  }
+  const m = b.length;
+  if (m === 0) return 0;
+  const W = (m + 31) >>> 5;
+  const masks = new Uint32Array(size * W);
+  for (let j = 0; j < m; j++) masks[b[j]! * W + (j >>> 5)] |= 1 << (j & 31);
+  return lcsFromMasks(a, a.length, masks, W);
 }
 
 /** LCS length of two string sequences. */

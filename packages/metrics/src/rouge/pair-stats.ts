@@ -2,6 +2,7 @@
 // Tokens become dense integer ids per pair; all buffers are reused across pairs, so scoring a pair
 // allocates nothing. For the `char` tokenizer the ids come straight from code points (no strings).
 import { isPySpace } from '../tokenize/whitespace.js';
+import { lcsFromMasks } from './lcs.js';
 
 export interface PairCounts {
   /** token counts of target (ref) and prediction (hyp) */
@@ -13,12 +14,6 @@ export interface PairCounts {
   lcs: number;
 }
 
-function popcount32(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-}
 
 export class PairScorer {
   private ref = new Int32Array(256);
@@ -178,32 +173,8 @@ export class PairScorer {
     if (this.masks.length < k * W) this.masks = new Uint32Array(k * W * 2);
     const masks = this.masks;
     for (let j = 0; j < nb; j++) masks[b[j]! * W + (j >>> 5)] |= 1 << (j & 31);
-    let zeros = 0;
-    if (W === 1) {
-      let v = 0xffffffff;
-      for (let i = 0; i < na; i++) {
-        const mk = masks[a[i]!]!;
-        if (mk === 0) continue;
-        v = ((v >>> 0) + ((v & mk) >>> 0)) | (v & ~mk);
-      }
-      zeros = 32 - popcount32(v);
-    } else {
-      if (this.V.length < W) this.V = new Uint32Array(W * 2);
-      const V = this.V;
-      V.fill(0xffffffff, 0, W);
-      for (let i = 0; i < na; i++) {
-        const base = a[i]! * W;
-        let carry = 0;
-        for (let w = 0; w < W; w++) {
-          const v = V[w]!;
-          const mk = masks[base + w]!;
-          const sum = v + ((v & mk) >>> 0) + carry;
-          carry = sum > 0xffffffff ? 1 : 0;
-          V[w] = (sum | (v & ~mk)) >>> 0;
-        }
-      }
-      for (let w = 0; w < W; w++) zeros += 32 - popcount32(V[w]!);
-    }
+    if (W > 1 && this.V.length < W) this.V = new Uint32Array(W * 2);
+    const zeros = lcsFromMasks(a, na, masks, W, this.V);
     for (let j = 0; j < nb; j++) masks[b[j]! * W + (j >>> 5)] = 0;
     return zeros;
   }
