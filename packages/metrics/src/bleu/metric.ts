@@ -3,6 +3,7 @@
 import type { Metric, MetricInput } from '@medeval/core';
 import type { Tokenizer, TokenizerName } from '../tokenize/index.js';
 import { resolveTokenizer } from '../tokenize/resolve.js';
+import { readTextPair } from '../text-pair.js';
 import { nltkBleuFromStats, type NltkSmoothing } from './nltk.js';
 import { nmtBleuFromStats } from './nmt.js';
 import { computeSacreBleu, sacrebleuSignature, type SmoothMethod } from './sacrebleu.js';
@@ -123,10 +124,9 @@ export function bleuMetric(options: BleuMetricOptions): Metric<BleuItem> {
     pairedTest: 'bootstrap',
     prepare: () => tok.prepare(),
     item(input) {
-      const hyp = options.hypothesis(input);
-      const refs = options.references(input);
-      if (hyp === null || refs === null) return null;
-      if (refs.length === 0) throw new Error(`${options.name}: sample ${input.sample.id} has an empty reference list`);
+      const pair = readTextPair(options.name, options, input);
+      if (pair === null) return null;
+      const { hyp, refs } = pair;
       const lc = (s: string) => (lowercase ? s.toLowerCase() : s);
       engine ??= new BleuStatsEngine(true);
       // zh/char by name: the one-pass id path (same tokens, no token strings).

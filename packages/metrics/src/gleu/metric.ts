@@ -2,6 +2,7 @@
 import type { Metric, MetricInput } from '@medeval/core';
 import type { Tokenizer, TokenizerName } from '../tokenize/index.js';
 import { resolveTokenizer } from '../tokenize/resolve.js';
+import { readTextPair } from '../text-pair.js';
 import { GleuStatsEngine, gleuFromStats, type GleuStats } from './gleu.js';
 
 export interface GleuMetricOptions {
@@ -37,11 +38,10 @@ export function gleuMetric(options: GleuMetricOptions): Metric<GleuStats> {
     pairedTest: 'bootstrap',
     prepare: () => tok.prepare(),
     item(input) {
-      const hyp = options.hypothesis(input);
-      const refs = options.references(input);
-      if (hyp === null || refs === null) return null;
+      const pair = readTextPair(options.name, options, input);
+      if (pair === null) return null;
       engine ??= new GleuStatsEngine();
-      return engine.stats(tok.tokenize(hyp), refs.map(tok.tokenize), { minLen, maxLen });
+      return engine.stats(tok.tokenize(pair.hyp), pair.refs.map(tok.tokenize), { minLen, maxLen });
     },
     aggregate: (items) => value(items),
     sampleScore: (item) => value([item]),

@@ -1,6 +1,7 @@
 // ROUGE as a `Metric` for evaluate()/score(), and `corpusRouge` behind `medeval rouge`.
 // Items are per-pair {p, r, f} (0–1) so bootstrap/paired tests only re-run `aggregate`.
 import type { Metric, MetricInput } from '@medeval/core';
+import { readTextPair } from '../text-pair.js';
 import { numpyMean } from './numpy-sum.js';
 import { rougeScore, rougeScoreMulti } from './rouge-score.js';
 import { nmtRougePair } from './nmt.js';
@@ -102,11 +103,10 @@ export function rougeMetric(o: RougeMetricOptions): Metric<RougePRF> {
     interval: 'bootstrap',
     pairedTest: 'bootstrap',
     item(input) {
-      const hyp = o.hypothesis(input);
-      const refs = o.references(input);
-      if (hyp === null || refs === null || refs.length === 0) return null;
-      if (o.swap) return rougePair(variant, type, refs[0]!, [hyp], tok.tokenize);
-      return rougePair(variant, type, hyp, refs, tok.tokenize);
+      const pair = readTextPair(o.name, o, input);
+      if (pair === null) return null;
+      if (o.swap) return rougePair(variant, type, pair.refs[0]!, [pair.hyp], tok.tokenize);
+      return rougePair(variant, type, pair.hyp, pair.refs, tok.tokenize);
     },
     aggregate: (items) => aggregateRouge(items, measure, variant),
     sampleScore: (item) => item[measure] * 100,
