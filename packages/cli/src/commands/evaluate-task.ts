@@ -11,8 +11,7 @@ import { createProgress } from '../progress.js';
 import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { baselineResolver, buildTask, type TaskName } from '../tasks.js';
-import { resultTables } from './tables.js';
-import { printCounts, printLoadSummary } from './load-summary.js';
+import { finishRun } from './tables.js';
 import { medevalVersions } from '../versions.js';
 
 export interface EvaluateSettings {
@@ -83,11 +82,7 @@ export async function evaluateTask(
   } finally {
     progress.finish();
   }
-  printLoadSummary(io, task.dataset.summary());
-  const code = printCounts(io, result);
-  if (!settings.quiet) io.stdout.write(`\n${resultTables(result, settings.full ?? false)}\n`);
-  io.stdout.write(`Run folder: ${settings.out}\n`);
-  return code;
+  return finishRun(io, result, task.dataset.summary(), { out: settings.out, quiet: settings.quiet ?? false, full: settings.full ?? false });
 }
 
 async function modelFor(

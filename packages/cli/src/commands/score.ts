@@ -10,8 +10,7 @@ import { createProgress } from '../progress.js';
 import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { buildTask, checkTaskName, TASK_NAMES } from '../tasks.js';
-import { resultTables } from './tables.js';
-import { printCounts, printLoadSummary, printPredictionsSummary } from './load-summary.js';
+import { finishRun } from './tables.js';
 import { EVALUATION_OUTPUT_OPTIONS } from '../args/shared-options.js';
 import { medevalVersions } from '../versions.js';
 
@@ -77,10 +76,5 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   } finally {
     progress.finish();
   }
-  printLoadSummary(io, task.dataset.summary());
-  printPredictionsSummary(io, result.predictions);
-  const code = printCounts(io, result);
-  if (!booleanOption(values, 'quiet')) io.stdout.write(`\n${resultTables(result, booleanOption(values, 'full'))}\n`);
-  io.stdout.write(`Run folder: ${out}\n`);
-  return code;
+  return finishRun(io, result, task.dataset.summary(), { out, quiet: booleanOption(values, 'quiet'), full: booleanOption(values, 'full') });
 }
