@@ -56,6 +56,11 @@ export interface ModelRequest {
 
 export interface ModelResponse {
   text: string;
+  /**
+   * The model's reasoning, kept apart from `text`: `reasoning_content` / `reasoning` of OpenAI-compatible
+   * responses, or a `<think>` block stripped from the text. Recorded, never read by extraction.
+   */
+  reasoning?: string;
   finishReason?: string;
   usage?: { promptTokens?: number; completionTokens?: number };
 }
@@ -74,11 +79,24 @@ export interface Model {
   describe?(): Record<string, unknown>;
 }
 
-export type Status = 'ok' | 'unparsed' | 'empty' | 'error';
+/** `truncated`: the output was cut off before a final answer (e.g. an unclosed `<think>` block). */
+export type Status = 'ok' | 'unparsed' | 'empty' | 'truncated' | 'error';
+
+/** How an answer was read from an output: the rule's name and the substring it matched (audit trail). */
+export interface Extraction {
+  /** e.g. `answer-statement`, `boxed`, `option-text`, `judge:<model id>`. */
+  rule: string;
+  /** The substring of the output the rule matched; null when nothing was read. */
+  span: string | null;
+}
 
 export interface Parsed<Prediction = unknown> {
   prediction: Prediction | null;
-  status: Exclude<Status, 'error'>;
+  status: Exclude<Status, 'error'> | 'truncated';
+  /** How the prediction was read, when the task's extractor says so. */
+  extraction?: Extraction;
+  /** Reasoning the parser stripped from the output (a `<think>` block), recorded and never scored. */
+  reasoning?: string;
 }
 
 /** What a metric sees for one sample. */
@@ -151,6 +169,10 @@ export interface EvalRecord {
   /** The question text, for reports. */
   input?: string;
   attempts?: number;
+  /** How the prediction was read from the output (rule and matched span). */
+  extraction?: Extraction;
+  /** The model's reasoning (reasoning_content, or a stripped think block); never scored. */
+  reasoning?: string;
 }
 
 export interface MetricValue {
