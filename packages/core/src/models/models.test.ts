@@ -62,6 +62,35 @@ describe('openaiCompatible', () => {
   });
 });
 
+describe('openaiCompatible reasoning', () => {
+  const serve = (message: Record<string, unknown>, finish = 'stop') =>
+    (async () => {
+      const body = { id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, finish_reason: finish, message: { role: 'assistant', ...message } }] };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+  const ask = (message: Record<string, unknown>, finish?: string) =>
+    openaiCompatible({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', fetch: serve(message, finish) }).generate({ messages: [{ role: 'user', content: 'q' }] }, {});
+
+  it('reads reasoning_content (DeepSeek, vLLM) into reasoning, never into text', async () => {
+    expect(await ask({ content: '答案：C', reasoning_content: '先看A，不对，应选C' })).toEqual({
+      text: '答案：C',
+      reasoning: '先看A，不对，应选C',
+      finishReason: 'stop',
+    });
+  });
+  it('reads reasoning (OpenRouter, newer vLLM, Ollama) and joins both fields when they differ', async () => {
+    expect((await ask({ content: 'B', reasoning: '想一想' })).reasoning).toBe('想一想');
+    expect((await ask({ content: 'B', reasoning: 'x', reasoning_content: 'x' })).reasoning).toBe('x');
+    expect((await ask({ content: 'B', reasoning_content: 'one', reasoning: 'two' })).reasoning).toBe('one\n\ntwo');
+  });
+  it('a reasoning-only answer cut off by max_tokens has empty text, the reasoning and finishReason length', async () => {
+    expect(await ask({ content: null, reasoning_content: '选项A……' }, 'length')).toEqual({ text: '', reasoning: '选项A……', finishReason: 'length' });
+  });
+  it('no reasoning field, or an empty or non-string one, adds nothing', async () => {
+    expect(await ask({ content: 'A', reasoning: '', reasoning_content: null })).toEqual({ text: 'A', finishReason: 'stop' });
+  });
+});
+
 describe('redact', () => {
   it('removes the key and echoed key-like tokens', () => {
     expect(redact('bad key sk-abcdef123 here', 'sk-abcdef123')).toBe('bad key *** here');

@@ -86,13 +86,15 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
       } catch (error) {
         throw toModelError(error, mod, apiKey);
       }
-      const choice = (completion as { choices?: Array<{ message?: { content?: unknown }; finish_reason?: string }> })?.choices?.[0];
+      const choice = (completion as { choices?: Array<{ message?: Record<string, unknown>; finish_reason?: string }> })?.choices?.[0];
       if (!choice || !choice.message || (choice.message.content != null && typeof choice.message.content !== 'string')) {
         throw new ModelError('malformed response: no choices[0].message.content', { kind: 'malformed', retryable: true });
       }
       const usage = (completion as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
+      const reasoning = serverReasoning(choice.message);
       return {
         text: (choice.message.content as string | null) ?? '',
+        ...(reasoning !== undefined ? { reasoning } : {}),
         ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
         ...(usage ? { usage: { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens } } : {}),
       };
@@ -112,6 +114,23 @@ async function defaultFetch(): Promise<typeof fetch | undefined> {
   if (proc.env?.NODE_USE_ENV_PROXY || proc.execArgv?.includes('--use-env-proxy')) return undefined;
   const { createNodeFetch } = await import('./node-fetch.js');
   return createNodeFetch();
+}
+
+/**
+ * The reasoning a server returns beside the answer: `reasoning_content` (DeepSeek, vLLM's reasoning
+ * parsers, llama.cpp) or `reasoning` (OpenRouter, newer vLLM, Ollama's OpenAI endpoint). Kept apart from
+ * the text so extraction never reads it; both joined when a server sends both and they differ.
+ *
+ * @example
+ * serverReasoning({ content: 'C', reasoning_content: '先看 A…' }) // → '先看 A…'
+ */
+export function serverReasoning(message: Record<string, unknown>): string | undefined {
+  const parts: string[] = [];
+  for (const field of ['reasoning_content', 'reasoning']) {
+    const value = message[field];
+    if (typeof value === 'string' && value.trim() !== '' && !parts.includes(value)) parts.push(value);
+  }
+  return parts.length ? parts.join('\n\n') : undefined;
 }
 
 function numberField(name: string, value: number | undefined): Record<string, number> {
