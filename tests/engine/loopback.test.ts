@@ -54,7 +54,7 @@ describe('evaluate() against a loopback server', () => {
     expect(result.metrics.accuracy!.value).toBeCloseTo(expectedAccuracy(60), 12);
     expect(result.metrics.accuracy!.n).toBe(60);
     expect(result.metrics.accuracy!.ci95).not.toBeNull();
-    expect(result.counts).toEqual({ samples: 60, scored: 60 - 5 - 4, unparsed: 5, empty: 4, errors: 0 });
+    expect(result.counts).toEqual({ samples: 60, scored: 60 - 5 - 4, unparsed: 5, empty: 4, truncated: 0, errors: 0 });
     expect(Object.keys(result.slices.dept!).sort()).toEqual(['儿科', '内科', '外科']);
     expect(result.model).toMatchObject({ id: `openai-compatible:${server.url}#toy-model`, model: 'toy-model' });
     expect(result.manifest.metricSignatures).toEqual({ accuracy: 'accuracy|toy|errors:wrong|scale:100|v1' });

@@ -198,6 +198,11 @@ export interface Counts {
   scored: number;
   unparsed: number;
   empty: number;
+  /**
+   * Outputs cut off before a final answer (an unclosed think block, or max_tokens reached with nothing
+   * readable); scored like unparsed ones. Absent in results.json written before this field existed.
+   */
+  truncated?: number;
   errors: number;
 }
 

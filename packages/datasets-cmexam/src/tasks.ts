@@ -155,7 +155,13 @@ export function joint(options: CmexamTaskOptions = {}): CmexamTask<JointPredicti
     parse: (output: string, sample: CmexamSample): Parsed<JointPrediction> => {
       const a = parseAnswer(protocol, output, sample);
       const e = parseExplanation(protocol, output);
-      return { prediction: { answer: a.prediction, explanation: e.prediction }, status: a.status };
+      // The answer's audit trail and stripped reasoning are the record's.
+      return {
+        prediction: { answer: a.prediction, explanation: e.prediction },
+        status: a.status,
+        ...(a.extraction ? { extraction: a.extraction } : {}),
+        ...(a.reasoning !== undefined ? { reasoning: a.reasoning } : {}),
+      };
     },
     metrics: [
       ...answerMetrics({

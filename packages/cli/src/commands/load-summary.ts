@@ -24,8 +24,12 @@ export function printLoadSummary(io: CliIO, summary: LoadSummary): void {
  */
 export function printCounts(io: CliIO, result: ResultJson): number {
   const { samples, errors, unparsed, empty } = result.counts;
+  const truncated = result.counts.truncated ?? 0;
   if (errors > 0) io.stderr.write(`warning: ${errors} of ${samples} samples failed (status "error" in records.jsonl, with the message)\n`);
-  if (unparsed + empty > 0) io.stderr.write(`note: ${unparsed} unparsed and ${empty} empty outputs of ${samples} samples\n`);
+  if (unparsed + empty + truncated > 0) {
+    const cut = truncated > 0 ? `, ${truncated} truncated (cut off before an answer)` : '';
+    io.stderr.write(`note: ${unparsed} unparsed, ${empty} empty${cut} outputs of ${samples} samples\n`);
+  }
   if (samples > 0 && errors === samples) {
     io.stderr.write('error: every sample failed, so there is nothing to score; see the messages in records.jsonl\n');
     return 1;

@@ -49,7 +49,7 @@ describe('RunAggregator', () => {
     const agg = makeAggregator();
     feed(agg);
     const r = agg.finish();
-    expect(r.counts).toEqual({ samples: 8, scored: 5, unparsed: 1, empty: 1, errors: 1 });
+    expect(r.counts).toEqual({ samples: 8, scored: 5, unparsed: 1, empty: 1, truncated: 0, errors: 1 });
     expect(r.metrics.accuracy!.n).toBe(7);
     expect(r.metrics.accuracy!.value).toBeCloseTo((100 * 4) / 7, 12);
     const [lo, hi] = wilsonInterval(4, 7)!;
@@ -128,12 +128,22 @@ describe('RunAggregator', () => {
         nan: { value: null, ci95: null, n: 0, signature: 'mean_len|test', interval: 'bootstrap', scale: 'fraction' },
       },
       slices: { x: {} },
-      counts: { samples: 0, scored: 0, unparsed: 0, empty: 0, errors: 0 },
+      counts: { samples: 0, scored: 0, unparsed: 0, empty: 0, truncated: 0, errors: 0 },
     });
     agg.add({ id: 'a', status: 'ok', items: { none: 2, nan: 1 }, meta: {} });
     const r = agg.finish();
     expect(r.metrics.none).toMatchObject({ value: 2, ci95: null, n: 1 });
     expect(r.metrics.nan).toMatchObject({ value: null, ci95: null, n: 1 });
+  });
+
+  it('counts truncated outputs apart, and their items stay in the denominators like unparsed ones', () => {
+    const agg = new RunAggregator({ metrics: [accuracy], sliceDimensions: [], seed: 1, bootstrapSamples: 20 });
+    const statuses: Status[] = ['ok', 'truncated', 'unparsed', 'truncated', 'error'];
+    statuses.forEach((status, i) => agg.add({ id: String(i), status, items: { accuracy: status === 'ok' ? 1 : 0 }, meta: {} }));
+    const r = agg.finish();
+    expect(r.counts).toEqual({ samples: 5, scored: 1, unparsed: 1, empty: 0, truncated: 2, errors: 1 });
+    expect(r.metrics.accuracy!.n).toBe(5);
+    expect(r.metrics.accuracy!.value).toBe(20);
   });
 
   it('rejects unknown statuses, duplicate metric names and bad resample counts', () => {

@@ -30,7 +30,7 @@ export interface AggregateResult {
   counts: Counts;
 }
 
-const STATUSES: ReadonlySet<string> = new Set<Status>(['ok', 'unparsed', 'empty', 'error']);
+const STATUSES: ReadonlySet<string> = new Set<Status>(['ok', 'unparsed', 'empty', 'truncated', 'error']);
 
 interface Dimension {
   name: string;
@@ -44,7 +44,7 @@ export class RunAggregator {
   private readonly metrics: Metric[];
   private readonly columns: unknown[][];
   private readonly dimensions: Dimension[];
-  private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, errors: 0 };
+  private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, truncated: 0, errors: 0 };
   private readonly settings: IntervalSettings;
 
   constructor(private readonly options: RunAggregatorOptions) {
@@ -129,12 +129,13 @@ export class RunAggregator {
     return out;
   }
 
-  /** Statuses partition the samples: samples = scored (status ok) + unparsed + empty + errors. */
+  /** Statuses partition the samples: samples = scored (status ok) + unparsed + empty + truncated + errors. */
   private countStatus(status: Status): void {
     this.counts.samples++;
     if (status === 'ok') this.counts.scored++;
     else if (status === 'unparsed') this.counts.unparsed++;
     else if (status === 'empty') this.counts.empty++;
+    else if (status === 'truncated') this.counts.truncated = (this.counts.truncated ?? 0) + 1;
     else this.counts.errors++;
   }
 }

@@ -39,6 +39,37 @@ describe('evaluate() pipeline', () => {
     expect(progress.at(-1)).toMatchObject({ done: 30, cached: 30 });
   });
 
+  it('records server reasoning apart from the text and keeps it (and truncation) on a cached rerun', async () => {
+    const cache = memoryCache();
+    const calls = { n: 0 };
+    // Sample 0 answers with reasoning beside the text; sample 1 runs out of tokens inside its reasoning.
+    const model = fromFunction(
+      (request) => {
+        calls.n++;
+        const q = request.messages.at(-1)!.content;
+        return q.startsWith('Q0') ? { text: 'A', reasoning: '答案是B吗？不，是A', finishReason: 'stop' } : { text: '', reasoning: '选项A…', finishReason: 'length' };
+      },
+      { id: 'reasoner' },
+    );
+    const runOnce = async () => {
+      const records: EvalRecord[] = [];
+      const result = await evaluate({ task: toyTask(2), model, cache, bootstrapSamples: 20, out: { write: (r) => void records.push(r), finish: async () => {} } });
+      return { result, records };
+    };
+    const first = await runOnce();
+    expect(first.records.map((r) => [r.status, r.prediction, r.reasoning])).toEqual([
+      ['ok', 'A', '答案是B吗？不，是A'],
+      ['truncated', null, '选项A…'],
+    ]);
+    expect(first.result.counts).toMatchObject({ scored: 1, truncated: 1 });
+    const second = await runOnce();
+    expect(calls.n).toBe(2);
+    expect(second.records.map((r) => [r.cached, r.status, r.reasoning])).toEqual([
+      [true, 'ok', '答案是B吗？不，是A'],
+      [true, 'truncated', '选项A…'],
+    ]);
+  });
+
   it('never caches errors', async () => {
     const cache = memoryCache();
     let fail = true;

@@ -61,7 +61,7 @@ async function askAndRecord(
   const request = await task.render(sample);
   const key = cache ? cacheKey(model, request, sample.id) : '';
   const hit = cache ? await cache.get(key) : undefined;
-  if (hit) return buildRecord(task, metrics, sample, { output: hit.text, cached: true, attempts: 0 });
+  if (hit) return buildRecord(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 });
   let response: ModelResponse;
   let attempts: number;
   try {
@@ -76,8 +76,16 @@ async function askAndRecord(
     return buildRecord(task, metrics, sample, { output: null, error: `model ${model.id} returned no text`, attempts });
   }
   // Only successes are cached; the write is durable before the record counts as done.
-  await cache?.set(key, { text: response.text, ...(response.finishReason ? { finishReason: response.finishReason } : {}) });
-  return buildRecord(task, metrics, sample, { output: response.text, cached: false, attempts });
+  await cache?.set(key, { text: response.text, ...responseFacts(response) });
+  return buildRecord(task, metrics, sample, { output: response.text, ...responseFacts(response), cached: false, attempts });
+}
+
+/** What a record keeps of a response besides its text (and what the cache stores, so a rerun keeps it). */
+function responseFacts(response: ModelResponse): { reasoning?: string; finishReason?: string } {
+  return {
+    ...(typeof response.reasoning === 'string' && response.reasoning !== '' ? { reasoning: response.reasoning } : {}),
+    ...(typeof response.finishReason === 'string' && response.finishReason !== '' ? { finishReason: response.finishReason } : {}),
+  };
 }
 
 async function openCache(cache: Cache | string | false | undefined): Promise<Cache | undefined> {

@@ -134,6 +134,8 @@ export interface EvaluateOptions {
 export interface PredictionLine {
   id: string;
   output: string | null;
+  /** A reasoning model's trace (its `reasoning_content`): recorded, never extracted from. */
+  reasoning?: string;
 }
 
 export interface ScoreOptions extends Omit<EvaluateOptions, 'model' | 'concurrency' | 'timeoutMs' | 'maxAttempts' | 'cache' | 'rateLimit' | 'adaptiveConcurrency' | 'backoff'> {

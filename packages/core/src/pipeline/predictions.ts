@@ -20,6 +20,8 @@ export class PredictionsError extends Error {
 const lineSchema = z.object({
   id: z.union([z.string(), z.number().int()]).transform(String),
   output: z.string().nullable(),
+  // A reasoning model's trace, kept in the record and never extracted from.
+  reasoning: z.string().nullable().optional(),
 });
 
 interface Located extends PredictionLine {
@@ -48,9 +50,9 @@ async function* linesOf(predictions: DataSource | AsyncIterable<PredictionLine>,
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = issue.path.length ? `"${issue.path.join('.')}"` : 'the line';
-        throw new PredictionsError(file, lineNumber, `${field}: ${issue.message} (expected {"id": string, "output": string})`);
+        throw new PredictionsError(file, lineNumber, `${field}: ${issue.message} (expected {"id": string, "output": string, "reasoning"?: string})`);
       }
-      yield { ...parsed.data, line: lineNumber };
+      yield { ...withoutNullReasoning(parsed.data), line: lineNumber };
     }
     return;
   }
@@ -59,8 +61,13 @@ async function* linesOf(predictions: DataSource | AsyncIterable<PredictionLine>,
     index++;
     const parsed = lineSchema.safeParse(value);
     if (!parsed.success) throw new PredictionsError(file, index, `item ${index}: expected { id: string, output: string }`);
-    yield { ...parsed.data, line: index };
+    yield { ...withoutNullReasoning(parsed.data), line: index };
   }
+}
+
+function withoutNullReasoning(line: z.output<typeof lineSchema>): PredictionLine {
+  const { reasoning, ...rest } = line;
+  return typeof reasoning === 'string' ? { ...rest, reasoning } : rest;
 }
 
 export interface Join<S> {

@@ -33,6 +33,24 @@ describe('score()', () => {
     expect(out.model).toBeNull();
   });
 
+  it('keeps a predictions line\'s reasoning in the record and never extracts from it', async () => {
+    const { sink, records } = collectingSink();
+    const text = [
+      JSON.stringify({ id: '0', output: 'A', reasoning: '也许是B' }),
+      JSON.stringify({ id: '1', output: '不确定', reasoning: 'B' }),
+      JSON.stringify({ id: '2', output: 'C', reasoning: null }),
+    ].join('\n');
+    const out = await score({ task: toyTask(3), predictions: { name: 'p.jsonl', text }, out: sink, bootstrapSamples: 20 });
+    expect(records.map((r) => [r.status, r.prediction, r.reasoning])).toEqual([
+      ['ok', 'A', '也许是B'],
+      ['unparsed', null, 'B'],
+      ['ok', 'C', undefined],
+    ]);
+    expect(out.counts).toMatchObject({ scored: 2, unparsed: 1 });
+    const bad = score({ task: toyTask(1), predictions: { name: 'p.jsonl', text: JSON.stringify({ id: '0', output: 'A', reasoning: 3 }) }, bootstrapSamples: 20 });
+    await expect(bad).rejects.toThrow(/p\.jsonl:1: "reasoning": /);
+  });
+
   it('joins out-of-order predictions; missing ones become error records; unknown ids are reported', async () => {
     const ids = [5, 3, 0, 1, 2, 99, 7, 6];
     const { sink, records } = collectingSink();

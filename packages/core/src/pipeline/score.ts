@@ -41,7 +41,10 @@ export async function score(options: ScoreOptions): Promise<ResultJson & { predi
       if (prediction.output === null) {
         return buildRecord(task, metrics, sample, { output: null, error: `predictions line ${prediction.line}: output is null` });
       }
-      return buildRecord(task, metrics, sample, { output: prediction.output });
+      return buildRecord(task, metrics, sample, {
+        output: prediction.output,
+        ...(prediction.reasoning !== undefined ? { reasoning: prediction.reasoning } : {}),
+      });
     },
   );
   return result as ResultJson & { predictions: PredictionsSummary };

@@ -1,6 +1,6 @@
 // From a sample and what the model said to one record: parse, metric items, per-sample scores.
 // Shared by evaluate() (output from a model) and score() (output from a predictions file).
-import type { EvalRecord, Metric, Sample, Status, Task } from '../types.js';
+import type { EvalRecord, Extraction, Metric, Sample, Status, Task } from '../types.js';
 
 export interface Outcome {
   /** The model's text, or null when the call failed. */
@@ -9,6 +9,10 @@ export interface Outcome {
   error?: string;
   cached?: boolean;
   attempts?: number;
+  /** The server's reasoning (`reasoning_content` / `reasoning`, or a predictions line's `reasoning`); never parsed. */
+  reasoning?: string;
+  /** The server's finish reason; `length` turns an unreadable output into status `truncated`. */
+  finishReason?: string;
 }
 
 /**
@@ -20,6 +24,8 @@ export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly M
   let status: Status;
   let prediction: unknown = null;
   let error = outcome.error;
+  let extraction: Extraction | undefined;
+  let parsedReasoning: string | undefined;
   if (outcome.output === null || error !== undefined) {
     status = 'error';
     error ??= 'no output';
@@ -28,6 +34,10 @@ export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly M
       const parsed = task.parse(outcome.output, sample);
       status = parsed.status;
       prediction = parsed.prediction ?? null;
+      extraction = parsed.extraction;
+      parsedReasoning = parsed.reasoning;
+      // The server stopped at max_tokens and nothing could be read: the output was cut off, not misread.
+      if (outcome.finishReason === 'length' && (status === 'unparsed' || status === 'empty')) status = 'truncated';
     } catch (thrown) {
       status = 'error';
       error = `task ${task.name}: parse failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
@@ -48,12 +58,15 @@ export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly M
     scores[metric.name] = item == null || !metric.sampleScore ? null : metric.sampleScore(item);
   }
   const input = task.describeInput?.(sample);
+  const reasoning = joinReasoning(outcome.reasoning, parsedReasoning);
   return {
     id: sample.id,
     target: task.serializeTarget ? task.serializeTarget(sample) : sample.target,
     output,
+    ...(reasoning !== undefined ? { reasoning } : {}),
     prediction,
     status,
+    ...(extraction ? { extraction: { rule: extraction.rule, span: extraction.span ?? null } } : {}),
     ...(error !== undefined && status === 'error' ? { error } : {}),
     scores,
     items,
@@ -62,4 +75,11 @@ export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly M
     ...(input !== undefined ? { input } : {}),
     ...(outcome.attempts !== undefined ? { attempts: outcome.attempts } : {}),
   };
+}
+
+/** The server's reasoning and the think text the parser stripped, in that order (each once). */
+function joinReasoning(server: string | undefined, stripped: string | undefined): string | undefined {
+  const parts = [server, stripped].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  if (parts.length === 2 && parts[0] === parts[1]) parts.pop();
+  return parts.length ? parts.join('\n\n') : undefined;
 }

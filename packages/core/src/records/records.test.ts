@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalRecord } from '../types.js';
 import { toyTask, toySample } from '../../../../tests/engine/fixtures/toy-task.mjs';
+import { splitReasoning } from '../models/reasoning.js';
 import { buildRecord } from './build.js';
 import { parseRecordLine, recordToLine } from './jsonl.js';
 
@@ -20,6 +21,36 @@ describe('buildRecord', () => {
     const r = buildRecord(broken, task.metrics, toySample(2), { output: 'C' });
     expect(r).toMatchObject({ status: 'error', output: 'C', error: 'task toy-mcq: parse failed: boom' });
   });
+  // A task whose parser strips a think block and says which rule read the answer (as the standard CMExam one does).
+  const reasoningTask = {
+    ...task,
+    parse: (output: string) => {
+      const split = splitReasoning(output);
+      if (split.truncated) return { prediction: null, status: 'truncated' as const, extraction: { rule: 'none', span: null }, reasoning: split.reasoning! };
+      const letter = /答案：([A-E])/.exec(split.text);
+      return {
+        prediction: letter?.[1] ?? null,
+        status: letter ? ('ok' as const) : ('unparsed' as const),
+        extraction: { rule: letter ? 'answer-statement' : 'none', span: letter?.[0] ?? null },
+        ...(split.reasoning !== undefined ? { reasoning: split.reasoning } : {}),
+      };
+    },
+  };
+  it('keeps the parser\'s extraction and both reasonings (server first), scoring only the text', () => {
+    const r = buildRecord(reasoningTask, task.metrics, toySample(1), { output: '<think>答案：A？不对</think>答案：B', reasoning: '服务器推理' });
+    expect(r).toMatchObject({ status: 'ok', prediction: 'B', extraction: { rule: 'answer-statement', span: '答案：B' }, reasoning: '服务器推理\n\n答案：A？不对', scores: { accuracy: 1 } });
+    const plain = buildRecord(reasoningTask, task.metrics, toySample(1), { output: '答案：B' });
+    expect(plain).not.toHaveProperty('reasoning');
+    expect(plain.extraction).toEqual({ rule: 'answer-statement', span: '答案：B' });
+  });
+  it('turns an unreadable (or empty) output that stopped at max_tokens into truncated; readable ones stay ok', () => {
+    const cut = buildRecord(reasoningTask, task.metrics, toySample(1), { output: '先分析选项A……', finishReason: 'length' });
+    expect(cut).toMatchObject({ status: 'truncated', prediction: null, items: { accuracy: 0 } });
+    expect(buildRecord(task, task.metrics, toySample(1), { output: '', reasoning: '想了很久', finishReason: 'length' })).toMatchObject({ status: 'truncated', reasoning: '想了很久' });
+    expect(buildRecord(reasoningTask, task.metrics, toySample(1), { output: '先分析选项A……', finishReason: 'stop' }).status).toBe('unparsed');
+    expect(buildRecord(reasoningTask, task.metrics, toySample(1), { output: '答案：B', finishReason: 'length' }).status).toBe('ok');
+    expect(buildRecord(reasoningTask, task.metrics, toySample(1), { output: '<think>选A', finishReason: 'stop' })).toMatchObject({ status: 'truncated', reasoning: '选A' });
+  });
   it('names metric and sample when item() throws', () => {
     const bad = { ...task.metrics[0]!, item: () => { throw new Error('nope'); } };
     expect(() => buildRecord(task, [bad], toySample(3), { output: 'A' })).toThrow('metric accuracy: item() failed on sample "3": nope');
@@ -37,6 +68,11 @@ describe('records.jsonl lines', () => {
     expect(line.endsWith('\n')).toBe(true);
     expect(line.slice(0, -1)).not.toContain('\n');
     expect(parseRecordLine(line.trimEnd())).toEqual(record);
+  });
+  it('round-trips extraction, reasoning and status truncated; rejects a bad extraction', () => {
+    const withAudit: EvalRecord = { ...record, status: 'truncated', prediction: null, extraction: { rule: 'none', span: null }, reasoning: '<b>思考</b>' };
+    expect(parseRecordLine(recordToLine(withAudit).trimEnd())).toEqual(withAudit);
+    expect(() => parseRecordLine(JSON.stringify({ ...record, extraction: { rule: 1 } }), 'r.jsonl', 2)).toThrow(/^r\.jsonl:2: extraction\.rule: /);
   });
   it('writes non-finite numbers as null', () => {
     expect(parseRecordLine(recordToLine({ ...record, scores: { x: Number.NaN } })).scores.x).toBeNull();

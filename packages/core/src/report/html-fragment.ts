@@ -54,6 +54,7 @@ function header(result: ResultJson): string {
     card(counts.scored, 'scored'),
     card(counts.unparsed, 'unparsed'),
     card(counts.empty, 'empty'),
+    counts.truncated ? card(counts.truncated, 'truncated') : '',
     card(counts.errors, 'errors'),
     '</div>',
   ].join('');
@@ -158,7 +159,13 @@ function statusChart(result: ResultJson): string {
   });
   return barChart({
     title: 'Extraction status',
-    rows: [row('ok', counts.scored, 'ok'), row('unparsed', counts.unparsed, 'warn'), row('empty', counts.empty, 'warn'), row('error', counts.errors, 'bad')],
+    rows: [
+      row('ok', counts.scored, 'ok'),
+      row('unparsed', counts.unparsed, 'warn'),
+      row('empty', counts.empty, 'warn'),
+      ...(counts.truncated !== undefined ? [row('truncated', counts.truncated, 'warn')] : []),
+      row('error', counts.errors, 'bad'),
+    ],
     max: niceMax(counts.samples),
   });
 }

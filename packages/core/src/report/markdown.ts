@@ -58,9 +58,14 @@ function summaryLines(result: ResultJson): string[] {
     `- Data: ${escapeMarkdownCell(ds.source)}${sha}, ${ds.samples} samples`,
     `- Model: ${escapeMarkdownCell(result.model?.id ?? 'none (scored predictions)')}`,
     `- Protocol: ${markdownCode(result.protocol.name)}`,
-    `- Samples: ${counts.samples} · scored ${counts.scored} · unparsed ${counts.unparsed} · empty ${counts.empty} · errors ${counts.errors}`,
+    `- Samples: ${counts.samples} · scored ${counts.scored} · unparsed ${counts.unparsed} · empty ${counts.empty} · ${truncatedPart(counts)}errors ${counts.errors}`,
     `- Run: ${escapeMarkdownCell(result.manifest.startedAt)} → ${escapeMarkdownCell(result.manifest.endedAt)}, config ${markdownCode(result.manifest.configHash)}`,
   ];
+}
+
+// Shown whenever the run counted truncated outputs (results written before the field existed have none).
+function truncatedPart(counts: ResultJson['counts']): string {
+  return counts.truncated !== undefined ? `truncated ${counts.truncated} · ` : '';
 }
 
 function footer(result: ResultJson): string[] {

@@ -36,7 +36,7 @@ export async function samplesSection(records: AsyncIterable<EvalRecord>, total: 
     '<section><h2>Samples</h2>',
     `<p class="muted">${escapeHtml(note)} Model outputs are shown as plain text.</p>`,
     '<div class="filters"><input id="medeval-q" type="search" placeholder="Filter by any text (id, question, output…)" aria-label="Filter samples">',
-    '<select id="medeval-s" aria-label="Status"><option value="">all statuses</option><option value="ok">ok</option><option value="unparsed">unparsed</option><option value="empty">empty</option><option value="error">error</option></select>',
+    '<select id="medeval-s" aria-label="Status"><option value="">all statuses</option><option value="ok">ok</option><option value="unparsed">unparsed</option><option value="empty">empty</option><option value="truncated">truncated</option><option value="error">error</option></select>',
     '<span id="medeval-c" class="muted"></span></div>',
     `<div class="tw"><table id="medeval-samples" class="${layout}"><colgroup>`,
     '<col class="id"><col class="st"><col class="q"><col class="out"><col class="pred"><col class="gold"><col class="sc"></colgroup>',

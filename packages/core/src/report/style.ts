@@ -37,7 +37,7 @@ font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB
 .medeval .samples.short col.pred,.medeval .samples.short col.gold{width:110px}
 .medeval .tw{overflow-x:auto;max-width:100%}
 .medeval .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:var(--soft);border:1px solid var(--line)}
-.medeval .badge.ok{color:var(--ok)} .medeval .badge.unparsed,.medeval .badge.empty{color:var(--warn)} .medeval .badge.error{color:var(--bad)}
+.medeval .badge.ok{color:var(--ok)} .medeval .badge.unparsed,.medeval .badge.empty,.medeval .badge.truncated{color:var(--warn)} .medeval .badge.error{color:var(--bad)}
 .medeval .filters{display:flex;gap:10px;align-items:center;margin:8px 0}
 .medeval .filters input{flex:1;max-width:420px;padding:5px 8px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .medeval .filters select{padding:5px;border:1px solid var(--line);border-radius:6px;font:inherit}
