@@ -52,12 +52,24 @@ export interface OpenAIServerOptions {
   /** Delay before each answer (ms), or a function of the request. Default 0. */
   latencyMs?: number | ((request: ReceivedRequest) => number);
   faults?: Array<Fault | undefined> | ((request: ReceivedRequest) => Fault | undefined);
-  /** The assistant's text for a request. Default: "A". */
-  respond?: (messages: ChatMessageIn[], request: ReceivedRequest) => string | Promise<string>;
+  /**
+   * The assistant's text for a request (default "A"), or a message with a reasoning model's fields:
+   * `{ content, reasoning_content?, reasoning?, finish_reason? }` (content null allowed).
+   */
+  respond?: (messages: ChatMessageIn[], request: ReceivedRequest) => string | Reply | Promise<string | Reply>;
   /** Retry-After (seconds) sent with '429'. Default "0". */
   retryAfter?: string;
   /** Called on arrival (before latency and faults). */
   onRequest?: (request: ReceivedRequest) => void;
+}
+
+/** An answer with the fields reasoning servers add (DeepSeek/vLLM `reasoning_content`, OpenRouter `reasoning`). */
+export interface Reply {
+  content: string | null;
+  reasoning_content?: string;
+  reasoning?: string;
+  /** Default "stop". */
+  finish_reason?: string;
 }
 
 export interface OpenAIServer {
@@ -153,7 +165,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       res.writeHead(f.status, headers).end(('body' in f && f.body) || JSON.stringify({ error: { message: `injected ${f.status}`, type: 'test' } }));
       return;
     }
-    const content = options.respond ? await options.respond(request.messages, request) : 'A';
+    const answer = options.respond ? await options.respond(request.messages, request) : 'A';
+    const { finish_reason: finishReason = 'stop', ...message } = typeof answer === 'string' ? { content: answer } : answer;
     request.answered = true;
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
@@ -161,7 +174,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
         object: 'chat.completion',
         created: 0,
         model: body.model ?? 'test',
-        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+        choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finishReason }],
         usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
       }),
     );
