@@ -50,7 +50,7 @@ async function* linesOf(predictions: DataSource | AsyncIterable<PredictionLine>,
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = issue.path.length ? `"${issue.path.join('.')}"` : 'the line';
-        throw new PredictionsError(file, lineNumber, `${field}: ${issue.message} (expected {"id": string, "output": string, "reasoning"?: string})`);
+        throw new PredictionsError(file, lineNumber, `${field}: ${issue.message} (expected {"id": string, "output": string})`);
       }
       yield { ...withoutNullReasoning(parsed.data), line: lineNumber };
     }
