@@ -131,6 +131,28 @@ export interface Metric<Item = unknown> {
   prepare?(): Promise<void>;
 }
 
+/**
+ * What a judge model said about one output: the answer it read (null: the output commits to none) and the
+ * JSON it returned, or why its reply could not be used (the pipeline re-asks once).
+ */
+export type JudgeVerdict<Prediction = unknown> = { prediction: Prediction | null; span: string } | { malformed: string };
+
+/**
+ * A task's judge fallback: how to ask a judge model to read the answer out of an output the task's rules
+ * left `unparsed`, and how to read its reply. Tasks offer it only under protocols that allow it (never the
+ * papers' protocols). Used by evaluate()/score() with a `judge` model.
+ */
+export interface TaskJudge<S extends Sample = Sample, Prediction = unknown> {
+  /** Versioned id of the fixed judge prompt, e.g. "cmexam-judge@1"; part of the protocol signature. */
+  promptId: string;
+  /** The request that shows the judge the question, the options and the output. */
+  request(output: string, sample: S): ModelRequest;
+  /** Reads the judge's reply; `parsed` is what the task's rules made of the output (for the other fields). */
+  read(reply: string, sample: S, parsed: Parsed<Prediction>): JudgeVerdict<Prediction>;
+  /** The follow-up asked once after a malformed reply (appended to the conversation). */
+  retry(problem: string): string;
+}
+
 export interface Task<S extends Sample = Sample, Prediction = unknown> {
   name: string;
   version: string;
@@ -151,6 +173,8 @@ export interface Task<S extends Sample = Sample, Prediction = unknown> {
   describeInput?(sample: S): string;
   /** Target as stored in records.jsonl (JSON-serializable). */
   serializeTarget?(sample: S): unknown;
+  /** The judge fallback for unparsed outputs, when the task's protocol allows one. */
+  judge?: TaskJudge<S, Prediction>;
 }
 
 /** One line of records.jsonl. */
@@ -206,6 +230,32 @@ export interface Counts {
   errors: number;
 }
 
+/** A record whose answer could not be read, shown in reports (output clipped to its start and end). */
+export interface ExtractionExample {
+  id: string;
+  status: Status;
+  output: string;
+}
+
+/** results.json `extraction`: the audit of how answers were read. */
+export interface ExtractionSummary {
+  /** rule name (`Extraction.rule`) → number of records it decided; records without one are not counted. */
+  rules: Record<string, number>;
+  /** The first few unparsed and truncated outputs, in dataset order. */
+  examples: ExtractionExample[];
+  /** Present when a judge model read the outputs the rules left unparsed. */
+  judge?: {
+    model: string;
+    promptId: string;
+    /** Outputs sent to the judge. */
+    asked: number;
+    /** Of those, how many the judge gave an answer for (status ok). */
+    answered: number;
+    /** Of those, how many had no usable reply even after the one re-ask (or whose request failed). */
+    failed: number;
+  };
+}
+
 export interface ResultJson {
   schemaVersion: 1;
   task: {
@@ -229,6 +279,8 @@ export interface ResultJson {
     seed: number;
     bootstrapSamples: number;
   };
+  /** How answers were read: records per extraction rule, and a few outputs that could not be read. */
+  extraction?: ExtractionSummary;
   /** score() only: how the predictions file matched the dataset (missing ones are status "error" records). */
   predictions?: {
     source: string;

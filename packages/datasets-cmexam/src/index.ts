@@ -57,6 +57,7 @@ export { parseOptionsLora, parseExplanationLora, NO_ANSWER } from './extract/lor
 export { parseGptRegex, gptScoredAnswer, gptScoredExplanation, type GptParse } from './extract/gpt.js';
 export { extractExplanationStrict } from './extract/explanation.js';
 export { parseAnswer, parseExplanation, type CmexamProtocol } from './extract/protocol-parse.js';
+export { JUDGE_PROMPT_ID, judgeRequest, readJudgeAnswer, answerJudge, jointJudge } from './judge.js';
 export {
   resolveBaseline,
   randomBaseline,

@@ -4,6 +4,7 @@
 import type { DataSource, MetaValue, MetricInput, Parsed, Task } from '@medeval/core';
 import { answerMetrics, getProtocol, textMetrics, type ProtocolName } from '@medeval/metrics';
 import { annotationLabel } from './annotations.js';
+import { answerJudge, jointJudge } from './judge.js';
 import { parseAnswer, parseExplanation, scoredAnswer, scoredExplanation } from './extract/protocol-parse.js';
 import { loadCmexam, type CmexamDataset } from './load/dataset.js';
 import { sniffAnnotationColumns } from './load/sniff.js';
@@ -91,7 +92,7 @@ type Base = ReturnType<typeof base>;
 /** Puts a task together; `sliceDimensions` stays a getter so it reflects the header once read. */
 function assemble<P>(
   b: Base,
-  own: Pick<CmexamTask<P>, 'name' | 'parse' | 'metrics' | 'serializeTarget'>,
+  own: Pick<CmexamTask<P>, 'name' | 'parse' | 'metrics' | 'serializeTarget' | 'judge'>,
 ): CmexamTask<P> {
   return {
     name: own.name,
@@ -109,8 +110,12 @@ function assemble<P>(
     sliceLabel: b.sliceLabel,
     describeInput: b.describeInput,
     ...(own.serializeTarget ? { serializeTarget: own.serializeTarget } : {}),
+    ...(own.judge ? { judge: own.judge } : {}),
   };
 }
+
+// The judge fallback is a `standard` feature; the paper protocols read answers with their own rules only.
+const judgeAllowed = (protocol: string) => protocol === 'standard';
 
 /** `cmexam`: the answer letters; accuracy, weighted and macro F1, sliced by the five annotations. */
 export function answer(options: CmexamTaskOptions = {}): CmexamTask<string> {
@@ -125,6 +130,7 @@ export function answer(options: CmexamTaskOptions = {}): CmexamTask<string> {
       predicted: (input: MetricInput) => scoredAnswer(protocol, predictionText(input)),
     }),
     serializeTarget: (sample: CmexamSample) => sample.target.answer,
+    ...(judgeAllowed(protocol) ? { judge: answerJudge } : {}),
   });
 }
 
@@ -177,6 +183,7 @@ export function joint(options: CmexamTaskOptions = {}): CmexamTask<JointPredicti
       }),
     ],
     serializeTarget: (sample: CmexamSample) => ({ answer: sample.target.answer, explanation: sample.target.explanation }),
+    ...(judgeAllowed(protocol) ? { judge: jointJudge<JointPrediction>() } : {}),
   });
 }
 

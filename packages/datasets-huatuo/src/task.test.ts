@@ -25,6 +25,29 @@ describe('parseAnswer', () => {
   });
 });
 
+describe('parseAnswer with reasoning models', () => {
+  it('scores the answer after a think block and keeps the block as reasoning', () => {
+    expect(parseAnswer('<think>\n患者问的是饮食，应先说低盐。\n</think>\n\n答：低盐低脂饮食。')).toEqual({
+      prediction: '低盐低脂饮食。',
+      status: 'ok',
+      reasoning: '患者问的是饮食，应先说低盐。',
+    });
+    // DeepSeek-R1's template: the output starts inside the block
+    expect(parseAnswer('先想想……</think>多喝水。')).toEqual({ prediction: '多喝水。', status: 'ok', reasoning: '先想想……' });
+  });
+  it('an unclosed block is truncated; a block with nothing after it is empty; stripReasoning false keeps the text', () => {
+    expect(parseAnswer('<think>患者问的是')).toEqual({ prediction: null, status: 'truncated', reasoning: '患者问的是' });
+    expect(parseAnswer('<think>想完了</think>\n')).toEqual({ prediction: null, status: 'empty', reasoning: '想完了' });
+    expect(parseAnswer('<think>x</think>多喝水', true, false)).toEqual({ prediction: '<think>x</think>多喝水', status: 'ok' });
+  });
+  it('the task strips reasoning under both protocols by default (no published Huatuo output has a think block)', () => {
+    for (const protocol of ['huatuo', 'standard']) {
+      expect(qa({ protocol }).parse('<think>x</think>多喝水', undefined as never)).toMatchObject({ prediction: '多喝水', reasoning: 'x' });
+    }
+    expect(qa({ stripReasoning: false }).parse('<think>x</think>多喝水', undefined as never).prediction).toBe('<think>x</think>多喝水');
+  });
+});
+
 describe('huatuo.qa()', () => {
   it('defaults to the bundled sample, the huatuo protocol and the chat prompt', async () => {
     const task = qa();

@@ -2,7 +2,7 @@
 // answer is scored against the reference answer(s) under a named protocol (`huatuo` reproduces the
 // paper's table: BLEU-1..4, GLEU, ROUGE-1/2/L, Distinct-1/2 on characters; `standard` adds the
 // sacrebleu / rouge-score variants). All metric arithmetic lives in @medeval/metrics.
-import type { DataSource, MetricInput, Parsed, Task } from '@medeval/core';
+import { splitReasoning, type DataSource, type MetricInput, type Parsed, type Task } from '@medeval/core';
 import { getProtocol, textMetrics, type ProtocolName } from '@medeval/metrics';
 import { loadHuatuo, type HuatuoDataset } from './load/dataset.js';
 import { resolvePrompt, type HuatuoPrompt } from './prompts.js';
@@ -25,6 +25,11 @@ export interface QaOptions {
   format?: HuatuoFormat | 'auto';
   /** Remove a leading `答：` / `回答：` / `答案：` label from outputs before scoring (default true). */
   stripAnswerLabel?: boolean;
+  /**
+   * Remove reasoning blocks (`<think>…</think>` and the like) before scoring and keep them as the record's
+   * `reasoning` (default true); an unclosed block is status `truncated`, scored as an empty answer.
+   */
+  stripReasoning?: boolean;
   /** Slice dimensions to use instead of the automatic ones (`department` for Lite data). */
   sliceDimensions?: string[];
   /** Accepted for a uniform CLI call; the task itself is deterministic. */
@@ -37,7 +42,8 @@ export interface HuatuoTask extends Task<HuatuoSample, string> {
   data: DataSource;
 }
 
-export const TASK_VERSION = '1';
+// 2: reasoning blocks are removed before scoring (stripReasoning).
+export const TASK_VERSION = '2';
 
 /** The protocols that define Huatuo answer scoring (PROTOCOLS.md). */
 export const HUATUO_PROTOCOLS = ['huatuo', 'standard'] as const;
@@ -55,6 +61,7 @@ export function qa(options: QaOptions = {}): HuatuoTask {
   const prompt = resolvePrompt(options.prompt);
   const references = options.references ?? 'all';
   const stripLabel = options.stripAnswerLabel ?? true;
+  const stripThink = options.stripReasoning ?? true;
   const format = options.format ?? 'auto';
   // Fixed before the first line is read (the run's aggregator is built first): see load/sniff.ts.
   const expected = format === 'auto' ? sniffFormat(data) : format;
@@ -80,7 +87,7 @@ export function qa(options: QaOptions = {}): HuatuoTask {
     protocol: { name: protocolName, signature: protocol.signature },
     promptId: prompt.id,
     render: (sample) => prompt.render(sample),
-    parse: (output) => parseAnswer(output, stripLabel),
+    parse: (output) => parseAnswer(output, stripLabel, stripThink),
     metrics,
     // Lite lines carry the hospital department; the other formats have no dimension to slice by.
     get sliceDimensions(): string[] {
@@ -97,12 +104,28 @@ export function qa(options: QaOptions = {}): HuatuoTask {
 }
 
 /**
- * `empty` when the output is empty or whitespace only (after removing a leading answer label);
- * otherwise `ok` with the output itself as the prediction. The text is not trimmed or normalised:
- * each protocol's tokenizer decides what whitespace means (the `huatuo` one drops all of it).
+ * `empty` when the output is empty or whitespace only (after removing reasoning blocks and a leading answer
+ * label); `truncated` when a reasoning block never closes (the answer was cut off); otherwise `ok` with the
+ * output itself as the prediction. The text is not trimmed or normalised (each protocol's tokenizer decides
+ * what whitespace means; the `huatuo` one drops all of it), except the whitespace left where a reasoning
+ * block was removed from its start.
+ *
+ * @example
+ * parseAnswer('<think>患者问饮食</think>\n\n低盐饮食。') // → { prediction: '低盐饮食。', status: 'ok', reasoning: '患者问饮食' }
  */
-export function parseAnswer(output: string, stripLabel = true): Parsed<string> {
-  const text = stripLabel ? output.replace(ANSWER_LABEL, '') : output;
-  if (text.trim() === '') return { prediction: null, status: 'empty' };
-  return { prediction: text, status: 'ok' };
+export function parseAnswer(output: string, stripLabel = true, stripReasoning = true): Parsed<string> {
+  let text = output;
+  let reasoning: string | undefined;
+  if (stripReasoning) {
+    const split = splitReasoning(output);
+    if (split.reasoning !== undefined) {
+      reasoning = split.reasoning;
+      text = split.text.replace(/^\s+/u, '');
+    }
+    if (split.truncated) return { prediction: null, status: 'truncated', ...(reasoning ? { reasoning } : {}) };
+  }
+  if (stripLabel) text = text.replace(ANSWER_LABEL, '');
+  const kept = reasoning ? { reasoning } : {};
+  if (text.trim() === '') return { prediction: null, status: 'empty', ...kept };
+  return { prediction: text, status: 'ok', ...kept };
 }

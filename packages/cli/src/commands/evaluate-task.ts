@@ -11,6 +11,7 @@ import { createProgress } from '../progress.js';
 import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { baselineResolver, buildTask, type TaskName } from '../tasks.js';
+import { judgeFor } from './judge-option.js';
 import { finishRun } from './tables.js';
 import { medevalVersions } from '../versions.js';
 
@@ -31,6 +32,8 @@ export interface EvaluateSettings {
   strict?: boolean;
   corpus?: string | undefined;
   fewShot?: { k: number; data: string } | undefined;
+  /** `--judge SPEC`: a judge model for outputs the rules leave unparsed. */
+  judge?: string | undefined;
 }
 
 export async function evaluateTask(
@@ -56,6 +59,7 @@ export async function evaluateTask(
     : [await buildTask(settings.task, taskOptions)];
   const combined = combineShards(tasks, files);
   const task = settings.strict ? strictTask(combined) : combined;
+  const judge = judgeFor(settings.judge, task, io, settings.command);
 
   const corpus = settings.corpus !== undefined ? resolve(io.cwd, settings.corpus) : undefined;
   const model = await modelFor(settings.model, settings.task, { task, seed: settings.seed, corpus }, io, settings.command);
@@ -76,6 +80,7 @@ export async function evaluateTask(
       ...(settings.maxAttempts !== undefined ? { maxAttempts: settings.maxAttempts } : {}),
       ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
       ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
+      ...(judge ? { judge } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),
     });

@@ -30,6 +30,13 @@ export function printCounts(io: CliIO, result: ResultJson): number {
     const cut = truncated > 0 ? `, ${truncated} truncated (cut off before an answer)` : '';
     io.stderr.write(`note: ${unparsed} unparsed, ${empty} empty${cut} outputs of ${samples} samples\n`);
   }
+  const judge = result.extraction?.judge;
+  if (judge) {
+    io.stderr.write(
+      `note: judge ${judge.model} read ${judge.asked} unparsed outputs: ${judge.answered} answered, ` +
+        `${judge.asked - judge.answered - judge.failed} with no answer, ${judge.failed} without a usable reply\n`,
+    );
+  }
   if (samples > 0 && errors === samples) {
     io.stderr.write('error: every sample failed, so there is nothing to score; see the messages in records.jsonl\n');
     return 1;

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { checkTaskName, TASK_NAMES, type TaskName } from '../tasks.js';
 import { defaultRunFolder, evaluateTask, type EvaluateSettings } from './evaluate-task.js';
-import { EVALUATION_OUTPUT_OPTIONS } from '../args/shared-options.js';
+import { EVALUATION_OUTPUT_OPTIONS, JUDGE_OPTION } from '../args/shared-options.js';
 
 export const spec: CommandSpec = {
   name: 'run',
@@ -14,7 +14,7 @@ export const spec: CommandSpec = {
   usage: [
     'medeval run',
     'medeval run --task T [--data PATH|GLOB] [--model SPEC] [--protocol P] [--out DIR] [--limit N] [--concurrency N]',
-    '            [--cache DIR] [--seed N] [--prompt ID] [--metric PATH|GLOB] [--timeout MS]',
+    '            [--cache DIR] [--seed N] [--prompt ID] [--metric PATH|GLOB] [--timeout MS] [--judge SPEC]',
   ],
   details: [
     'With no --task, evaluates the bundled CMExam sample (answer task) and the bundled Huatuo sample with the ' +
@@ -49,6 +49,7 @@ export const spec: CommandSpec = {
     timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds (0 = none)', defaultText: '120000' },
     'max-attempts': { type: 'string', value: 'N', description: 'attempts per request, including the first', defaultText: '8' },
     'rate-limit': { type: 'string', value: 'RPM', description: 'at most RPM requests per minute' },
+    ...JUDGE_OPTION,
     ...EVALUATION_OUTPUT_OPTIONS,
   },
   examples: [
@@ -79,6 +80,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     strict: booleanOption(values, 'strict'),
     corpus: stringOption(values, 'corpus'),
     fewShot: fewShotOption(values),
+    judge: stringOption(values, 'judge'),
   };
   checkModelSpec(settings.model);
   const out = stringOption(values, 'out');
@@ -87,6 +89,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (taskArg === undefined) {
     if (data.length > 0) throw new UsageError('--data needs --task (which task is the file for?)', spec.name);
     if (settings.prompt !== undefined) throw new UsageError('--prompt needs --task', spec.name);
+    if (settings.judge !== undefined) throw new UsageError('--judge needs --task (cmexam or cmexam-joint)', spec.name);
     const root = out ?? (await defaultRunFolder(io.cwd, undefined));
     const tasks: TaskName[] = ['cmexam', 'huatuo'];
     let exitCode = 0;

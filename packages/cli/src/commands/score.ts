@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { score } from '@medeval/core';
 import { booleanOption, integerOption, listOption, requiredString, stringOption } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
+import { UsageError } from '../errors.js';
 import { expandPaths } from '../globs.js';
 import type { CliIO } from '../io.js';
 import { loadMetricPlugins } from '../plugins.js';
@@ -11,17 +12,19 @@ import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { buildTask, checkTaskName, TASK_NAMES } from '../tasks.js';
 import { finishRun } from './tables.js';
-import { EVALUATION_OUTPUT_OPTIONS } from '../args/shared-options.js';
+import { EVALUATION_OUTPUT_OPTIONS, JUDGE_OPTION } from '../args/shared-options.js';
+import { judgeFor } from './judge-option.js';
 import { medevalVersions } from '../versions.js';
 
 export const spec: CommandSpec = {
   name: 'score',
   summary: 'score existing model outputs (JSON Lines) without a model',
-  usage: ['medeval score --task T --data PATH --predictions FILE --out DIR [--protocol P] [--metric PATH]'],
+  usage: ['medeval score --task T --data PATH --predictions FILE --out DIR [--protocol P] [--metric PATH] [--judge SPEC [--cache DIR]]'],
   details: [
     'FILE is JSON Lines, one {"id": string, "output": string} a line; id is the sample id (CMExam: the 0-based ' +
       'data-row index in its file, as a string; Huatuo: the 0-based line index). The outputs are parsed and scored ' +
-      'exactly as `medeval run` would, and a full run folder is written.',
+      'exactly as `medeval run` would, and a full run folder is written. A line may also carry "reasoning": ' +
+      'string (a reasoning model\'s trace): it is recorded and never extracted from.',
   ],
   options: {
     task: { type: 'string', value: 'T', description: `task: ${TASK_NAMES.join(', ')}` },
@@ -31,6 +34,9 @@ export const spec: CommandSpec = {
     protocol: { type: 'string', value: 'P', description: 'cmexam-paper, cmexam-gpt, huatuo, standard', defaultText: 'standard' },
     'model-id': { type: 'string', value: 'NAME', description: 'who wrote the predictions, stored as model.id in results.json' },
     seed: { type: 'string', value: 'N', description: 'seed for bootstrap intervals', defaultText: '0' },
+    ...JUDGE_OPTION,
+    cache: { type: 'string', value: 'DIR', description: "response cache folder for the judge's requests" },
+    concurrency: { type: 'string', short: 'j', value: 'N', description: 'judge requests in flight at once', defaultText: '8' },
     ...EVALUATION_OUTPUT_OPTIONS,
   },
   examples: [
@@ -59,6 +65,12 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     : [await buildTask(taskName, options)];
   const combined = combineShards(tasks, files);
   const task = booleanOption(values, 'strict') ? strictTask(combined) : combined;
+  const judge = judgeFor(stringOption(values, 'judge'), task, io, spec.name);
+  const cache = stringOption(values, 'cache');
+  const concurrency = integerOption(values, 'concurrency', spec.name, { min: 1, max: 4096 });
+  if (!judge && (cache !== undefined || concurrency !== undefined)) {
+    throw new UsageError(`--${cache !== undefined ? 'cache' : 'concurrency'} is for the judge's requests; it needs --judge`, spec.name);
+  }
   const progress = createProgress({ stream: io.stderr, env: io.env, label: `score ${taskName}` });
   let result;
   try {
@@ -69,6 +81,9 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       out: resolve(io.cwd, out),
       ...(seed !== undefined ? { seed } : {}),
       ...(modelId !== undefined ? { modelId } : {}),
+      ...(judge ? { judge } : {}),
+      ...(cache !== undefined ? { cache: resolve(io.cwd, cache) } : {}),
+      ...(concurrency !== undefined ? { concurrency } : {}),
       ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),

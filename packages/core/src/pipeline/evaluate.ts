@@ -4,7 +4,8 @@ import { isAbortError } from '../scheduler/errors.js';
 import { RequestFailedError, Scheduler } from '../scheduler/scheduler.js';
 import type { EvalRecord, Metric, Model, ModelResponse, ResultJson, Sample, Task } from '../types.js';
 import { buildRecord } from '../records/build.js';
-import { evaluateOptionsSchema, parseOptions, type EvaluateOptions } from './options.js';
+import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
+import { evaluateOptionsSchema, OptionsError, parseOptions, type EvaluateOptions } from './options.js';
 import { prepareMetrics, runRecords, takeSamples } from './run.js';
 import { openSink } from './sink.js';
 
@@ -12,6 +13,8 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
   const o = parseOptions(evaluateOptionsSchema, 'evaluate', options);
   const task = o.task as Task<Sample, unknown>;
   const model = o.model;
+  const hook = o.judge ? judgeHookOf(task) : undefined;
+  if (typeof hook === 'string') throw new OptionsError('evaluate', [`judge: ${hook}`]);
   const metrics = await prepareMetrics(task, o.metrics);
   const cache = await openCache(o.cache);
   const ownsCache = typeof o.cache === 'string'; // close only what we opened
@@ -24,6 +27,8 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
     ...(o.rateLimit !== undefined ? { requestsPerMinute: typeof o.rateLimit === 'number' ? o.rateLimit : o.rateLimit.requestsPerMinute } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
+  const judging: Judging | undefined =
+    o.judge && hook ? { model: o.judge, hook, scheduler, cache, stats: { asked: 0, answered: 0, failed: 0 } } : undefined;
   const sink = await openSink(o.out);
   try {
     return await runRecords(
@@ -40,9 +45,10 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         onProgress: o.onProgress,
         versions: o.versions,
         live: () => ({ retries: scheduler.stats.retries, inFlight: scheduler.stats.inFlight }),
+        judge: judging && { modelId: judging.model.id, promptId: judging.hook.promptId, stats: () => ({ ...judging.stats }) },
       },
       takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
-      (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample),
+      (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample, judging),
     );
   } finally {
     if (ownsCache) await cache?.close?.();
@@ -57,11 +63,12 @@ async function askAndRecord(
   cache: Cache | undefined,
   scheduler: Scheduler,
   sample: Sample,
+  judging: Judging | undefined,
 ): Promise<EvalRecord> {
   const request = await task.render(sample);
   const key = cache ? cacheKey(model, request, sample.id) : '';
   const hit = cache ? await cache.get(key) : undefined;
-  if (hit) return buildRecord(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 });
+  if (hit) return recordWithJudge(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 }, judging);
   let response: ModelResponse;
   let attempts: number;
   try {
@@ -77,7 +84,7 @@ async function askAndRecord(
   }
   // Only successes are cached; the write is durable before the record counts as done.
   await cache?.set(key, { text: response.text, ...responseFacts(response) });
-  return buildRecord(task, metrics, sample, { output: response.text, ...responseFacts(response), cached: false, attempts });
+  return recordWithJudge(task, metrics, sample, { output: response.text, ...responseFacts(response), cached: false, attempts }, judging);
 }
 
 /** What a record keeps of a response besides its text (and what the cache stores, so a rerun keeps it). */
@@ -88,7 +95,7 @@ function responseFacts(response: ModelResponse): { reasoning?: string; finishRea
   };
 }
 
-async function openCache(cache: Cache | string | false | undefined): Promise<Cache | undefined> {
+export async function openCache(cache: Cache | string | false | undefined): Promise<Cache | undefined> {
   if (!cache) return undefined;
   if (typeof cache !== 'string') return cache;
   const { fileCache } = await import('../node/file-cache.js');

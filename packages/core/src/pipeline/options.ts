@@ -63,13 +63,19 @@ const common = {
   versions: z.record(z.string(), z.string()).optional(),
 };
 
-export const evaluateOptionsSchema = z.object({
-  ...common,
-  model: modelSchema,
+// What evaluate() and score() share for asking models (score() asks only a judge, if one is given).
+const asking = {
+  judge: modelSchema.optional(),
   concurrency: z.number().int().min(1).max(4096).default(8),
   timeoutMs: z.number().int().nonnegative().default(120_000),
   maxAttempts: z.number().int().min(1).max(100).default(8),
   cache: cacheSchema.optional(),
+};
+
+export const evaluateOptionsSchema = z.object({
+  ...common,
+  ...asking,
+  model: modelSchema,
   rateLimit: z
     .union([z.number().positive(), z.object({ requestsPerMinute: z.number().positive() })])
     .optional()
@@ -93,6 +99,7 @@ const predictionsSchema = z.custom<DataSource | AsyncIterable<PredictionLine>>(
 
 export const scoreOptionsSchema = z.object({
   ...common,
+  ...asking,
   predictions: predictionsSchema,
   /** A label for the model that wrote the predictions (results.json `model.id`). */
   modelId: z.string().optional(),
@@ -121,6 +128,12 @@ export interface EvaluateOptions {
   bootstrapSamples?: number;
   /** Extra metrics, appended to the task's. */
   metrics?: Metric[];
+  /**
+   * A judge model for outputs the task's rules leave `unparsed` (off by default). Needs a task with a judge
+   * fallback (`task.judge`; the CMExam answer and joint tasks under `standard`); asked through the same
+   * scheduler and cache; recorded with rule `judge:<model id>`; part of the protocol signature.
+   */
+  judge?: Model;
   /** Package name → version, added to results.json manifest.medeval (core's own is always there). */
   versions?: Record<string, string>;
   /** Requests per minute cap. */
@@ -138,7 +151,8 @@ export interface PredictionLine {
   reasoning?: string;
 }
 
-export interface ScoreOptions extends Omit<EvaluateOptions, 'model' | 'concurrency' | 'timeoutMs' | 'maxAttempts' | 'cache' | 'rateLimit' | 'adaptiveConcurrency' | 'backoff'> {
+/** `judge`, and `concurrency`, `timeoutMs`, `maxAttempts`, `cache` for the judge's requests (score() asks no other model). */
+export interface ScoreOptions extends Omit<EvaluateOptions, 'model' | 'rateLimit' | 'adaptiveConcurrency' | 'backoff'> {
   /** JSONL file of {"id", "output"} lines, in-memory text, or an async iterable. */
   predictions: DataSource | AsyncIterable<PredictionLine>;
   modelId?: string;

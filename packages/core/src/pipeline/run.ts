@@ -1,8 +1,9 @@
 // The shared back half of evaluate() and score(): records in dataset order → sink and aggregator →
 // results.json. Only metric items (via the aggregator) stay in memory; records stream to the sink.
-import { RunAggregator } from '../aggregate/index.js';
+import { ExtractionAudit, RunAggregator } from '../aggregate/index.js';
 import { attachDisplay } from '../report/index.js';
 import type { EvalRecord, Metric, Progress, ResultJson, Sample, Task } from '../types.js';
+import { judgedSignature } from './judge.js';
 import { configHash, packageVersions, runtimeName } from './manifest.js';
 import { forEachOrdered } from './ordered.js';
 import { ProgressReporter } from './progress.js';
@@ -23,6 +24,8 @@ export interface RunSettings {
   live: () => { retries: number; inFlight: number };
   /** Extra fields merged into results.json (additive, e.g. a predictions summary). */
   extra?: () => Partial<ResultJson>;
+  /** The judge fallback in use: part of the protocol signature, the config hash and results.json. */
+  judge?: { modelId: string; promptId: string; stats: () => { asked: number; answered: number; failed: number } } | undefined;
 }
 
 /** All metrics (task's then extra), refusing duplicate names; awaits every prepare(). */
@@ -51,10 +54,12 @@ export async function runRecords<J>(
     seed: settings.seed,
     bootstrapSamples: settings.bootstrapSamples,
   });
+  const audit = new ExtractionAudit();
   const progress = new ProgressReporter(settings.onProgress, settings.live, settings.limit ?? null);
   try {
     await forEachOrdered(jobs, settings.window, work, async (record) => {
       aggregator.add({ id: record.id, status: record.status, items: record.items, meta: record.meta });
+      audit.add(record);
       progress.state.done++;
       if (record.cached) progress.state.cached++;
       if (record.status === 'error') progress.state.errors++;
@@ -70,6 +75,12 @@ export async function runRecords<J>(
   const summary = task.dataset.summary();
   const { metrics: values, slices, counts } = aggregator.finish();
   const modelId = settings.model?.id ?? null;
+  const judge = settings.judge;
+  // A judge changes how answers are read, so it is part of the protocol (and of the config hash).
+  const protocol = judge
+    ? { name: task.protocol.name, signature: judgedSignature(task.protocol.signature, { id: judge.modelId }, judge.promptId) }
+    : { name: task.protocol.name, signature: task.protocol.signature };
+  const extraction = audit.finish();
   const result: ResultJson = {
     schemaVersion: 1,
     task: {
@@ -79,20 +90,28 @@ export async function runRecords<J>(
       dataset: { source: task.dataset.source, sha256: summary?.sha256 ?? null, samples: counts.samples, load: summary ?? null },
     },
     model: settings.model,
-    protocol: { name: task.protocol.name, signature: task.protocol.signature },
+    protocol,
     metrics: values,
     slices,
     counts,
     manifest: {
       medeval: packageVersions(settings.versions),
       runtime: runtimeName(),
-      configHash: configHash({ task, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit }),
+      configHash: configHash({ task: { name: task.name, version: task.version, promptId: task.promptId, protocol }, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit }),
       metricSignatures: Object.fromEntries(metrics.map((m) => [m.name, m.signature])),
       startedAt,
       endedAt: new Date().toISOString(),
       seed: settings.seed,
       bootstrapSamples: settings.bootstrapSamples,
     },
+    ...(extraction || judge
+      ? {
+          extraction: {
+            ...(extraction ?? { rules: {}, examples: [] }),
+            ...(judge ? { judge: { model: judge.modelId, promptId: judge.promptId, ...judge.stats() } } : {}),
+          },
+        }
+      : {}),
     ...settings.extra?.(),
   };
   await sink?.finish(result);

@@ -1,7 +1,10 @@
 // score(): the evaluate() pipeline for outputs that already exist (no model, no cache, no scheduler).
 import { buildRecord } from '../records/build.js';
+import { Scheduler } from '../scheduler/scheduler.js';
 import type { ResultJson, Sample, Task } from '../types.js';
-import { parseOptions, scoreOptionsSchema, type ScoreOptions } from './options.js';
+import { openCache } from './evaluate.js';
+import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
+import { OptionsError, parseOptions, scoreOptionsSchema, type ScoreOptions } from './options.js';
 import { joinPredictions, type PredictionsSummary } from './predictions.js';
 import { prepareMetrics, runRecords, takeSamples } from './run.js';
 import { openSink } from './sink.js';
@@ -12,40 +15,53 @@ export const NO_PREDICTION = 'no prediction for this id';
 export async function score(options: ScoreOptions): Promise<ResultJson & { predictions: PredictionsSummary }> {
   const o = parseOptions(scoreOptionsSchema, 'score', options);
   const task = o.task as Task<Sample, unknown>;
+  const hook = o.judge ? judgeHookOf(task) : undefined;
+  if (typeof hook === 'string') throw new OptionsError('score', [`judge: ${hook}`]);
   const metrics = await prepareMetrics(task, o.metrics);
   const join = joinPredictions(
     takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
     options.predictions,
     { limited: o.limit !== undefined },
   );
+  // Only a judge is ever asked here; it gets a scheduler (retries, concurrency) and the cache.
+  const ownsCache = typeof o.cache === 'string';
+  const cache = hook ? await openCache(o.cache) : undefined;
+  const scheduler = hook
+    ? new Scheduler({ concurrency: o.concurrency, timeoutMs: o.timeoutMs, maxAttempts: o.maxAttempts, ...(o.signal ? { signal: o.signal } : {}) })
+    : undefined;
+  const judging: Judging | undefined =
+    o.judge && hook && scheduler ? { model: o.judge, hook, scheduler, cache, stats: { asked: 0, answered: 0, failed: 0 } } : undefined;
   const sink = await openSink(o.out);
-  const result = await runRecords(
-    {
-      task,
-      metrics,
-      model: o.modelId ? { id: o.modelId, adapter: 'predictions' } : null,
-      sink,
-      seed: o.seed,
-      bootstrapSamples: o.bootstrapSamples,
-      limit: o.limit,
-      window: 64,
-      onProgress: o.onProgress,
-      versions: o.versions,
-      live: () => ({ retries: 0, inFlight: 0 }),
-      extra: () => ({ predictions: join.summary() }),
-    },
-    join.pairs,
-    async ({ sample, prediction }) => {
-      if (o.signal?.aborted) throw o.signal.reason ?? new Error('aborted');
-      if (!prediction) return buildRecord(task, metrics, sample, { output: null, error: NO_PREDICTION });
-      if (prediction.output === null) {
-        return buildRecord(task, metrics, sample, { output: null, error: `predictions line ${prediction.line}: output is null` });
-      }
-      return buildRecord(task, metrics, sample, {
-        output: prediction.output,
-        ...(prediction.reasoning !== undefined ? { reasoning: prediction.reasoning } : {}),
-      });
-    },
-  );
-  return result as ResultJson & { predictions: PredictionsSummary };
+  try {
+    const result = await runRecords(
+      {
+        task,
+        metrics,
+        model: o.modelId ? { id: o.modelId, adapter: 'predictions' } : null,
+        sink,
+        seed: o.seed,
+        bootstrapSamples: o.bootstrapSamples,
+        limit: o.limit,
+        window: 64,
+        onProgress: o.onProgress,
+        versions: o.versions,
+        live: () => ({ retries: scheduler?.stats.retries ?? 0, inFlight: scheduler?.stats.inFlight ?? 0 }),
+        extra: () => ({ predictions: join.summary() }),
+        judge: judging && { modelId: judging.model.id, promptId: judging.hook.promptId, stats: () => ({ ...judging.stats }) },
+      },
+      join.pairs,
+      async ({ sample, prediction }) => {
+        if (o.signal?.aborted) throw o.signal.reason ?? new Error('aborted');
+        if (!prediction) return buildRecord(task, metrics, sample, { output: null, error: NO_PREDICTION });
+        if (prediction.output === null) {
+          return buildRecord(task, metrics, sample, { output: null, error: `predictions line ${prediction.line}: output is null` });
+        }
+        const outcome = { output: prediction.output, ...(prediction.reasoning !== undefined ? { reasoning: prediction.reasoning } : {}) };
+        return recordWithJudge(task, metrics, sample, outcome, judging);
+      },
+    );
+    return result as ResultJson & { predictions: PredictionsSummary };
+  } finally {
+    if (ownsCache) await cache?.close?.();
+  }
 }

@@ -15,34 +15,54 @@ export interface Outcome {
   finishReason?: string;
 }
 
+/** What the task's parser (and, for unparsed outputs, a judge) made of one outcome. */
+export interface ParsedOutcome {
+  status: Status;
+  prediction: unknown;
+  extraction?: Extraction;
+  /** Reasoning the parser stripped from the output (joined after the server's in the record). */
+  reasoning?: string;
+  /** Why the status is "error". */
+  error?: string;
+}
+
 /**
- * Builds the record of one sample. `task.parse` decides ok / unparsed / empty for any text (also
- * empty or whitespace-only text); a failed call is status "error" with a null output. Every metric
+ * Parses one outcome. `task.parse` decides ok / unparsed / empty / truncated for any text (also empty or
+ * whitespace-only text); a failed call is status "error"; an unreadable output that stopped at max_tokens
+ * is "truncated".
+ *
+ * @example
+ * parseOutcome(task, sample, { output: '我不确定', finishReason: 'length' }) // → { status: 'truncated', prediction: null }
+ */
+export function parseOutcome<S extends Sample>(task: Task<S>, sample: S, outcome: Outcome): ParsedOutcome {
+  if (outcome.output === null || outcome.error !== undefined) return { status: 'error', prediction: null, error: outcome.error ?? 'no output' };
+  try {
+    const parsed = task.parse(outcome.output, sample);
+    let status: Status = parsed.status;
+    // The server stopped at max_tokens and nothing could be read: the output was cut off, not misread.
+    if (outcome.finishReason === 'length' && (status === 'unparsed' || status === 'empty')) status = 'truncated';
+    return {
+      status,
+      prediction: parsed.prediction ?? null,
+      ...(parsed.extraction ? { extraction: { rule: parsed.extraction.rule, span: parsed.extraction.span ?? null } } : {}),
+      ...(parsed.reasoning !== undefined ? { reasoning: parsed.reasoning } : {}),
+    };
+  } catch (thrown) {
+    return { status: 'error', prediction: null, error: `task ${task.name}: parse failed: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+  }
+}
+
+/**
+ * Builds the record of one sample: parse (see `parseOutcome`), then every metric's item. Every metric
  * sees every sample, errors included: it decides whether an error counts as wrong or is dropped (null item).
  */
 export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome): EvalRecord {
-  let status: Status;
-  let prediction: unknown = null;
-  let error = outcome.error;
-  let extraction: Extraction | undefined;
-  let parsedReasoning: string | undefined;
-  if (outcome.output === null || error !== undefined) {
-    status = 'error';
-    error ??= 'no output';
-  } else {
-    try {
-      const parsed = task.parse(outcome.output, sample);
-      status = parsed.status;
-      prediction = parsed.prediction ?? null;
-      extraction = parsed.extraction;
-      parsedReasoning = parsed.reasoning;
-      // The server stopped at max_tokens and nothing could be read: the output was cut off, not misread.
-      if (outcome.finishReason === 'length' && (status === 'unparsed' || status === 'empty')) status = 'truncated';
-    } catch (thrown) {
-      status = 'error';
-      error = `task ${task.name}: parse failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
-    }
-  }
+  return recordFromParse(task, metrics, sample, outcome, parseOutcome(task, sample, outcome));
+}
+
+/** The record of an outcome already parsed (evaluate() and score() may have asked a judge in between). */
+export function recordFromParse<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome, parsed: ParsedOutcome): EvalRecord {
+  const { status, prediction, extraction, error } = parsed;
   const output = status === 'error' && outcome.output === null ? null : outcome.output;
   const items: Record<string, unknown> = {};
   const scores: Record<string, number | null> = {};
@@ -58,7 +78,7 @@ export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly M
     scores[metric.name] = item == null || !metric.sampleScore ? null : metric.sampleScore(item);
   }
   const input = task.describeInput?.(sample);
-  const reasoning = joinReasoning(outcome.reasoning, parsedReasoning);
+  const reasoning = joinReasoning(outcome.reasoning, parsed.reasoning);
   return {
     id: sample.id,
     target: task.serializeTarget ? task.serializeTarget(sample) : sample.target,
@@ -66,7 +86,7 @@ export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly M
     ...(reasoning !== undefined ? { reasoning } : {}),
     prediction,
     status,
-    ...(extraction ? { extraction: { rule: extraction.rule, span: extraction.span ?? null } } : {}),
+    ...(extraction ? { extraction } : {}),
     ...(error !== undefined && status === 'error' ? { error } : {}),
     scores,
     items,

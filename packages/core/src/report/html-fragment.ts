@@ -6,11 +6,12 @@ import {
   formatInterval, formatNumber, intervalNote, isDifficultyDimension, isFraction, metricLabel, orderMetrics,
   primaryMetric, reportTitle,
 } from './format.js';
+import { extractionHtml } from './extraction.js';
 import { barChart, type BarRow } from './svg-chart.js';
 
 export function resultFragment(result: ResultJson): string {
   const metrics = orderMetrics(Object.keys(result.metrics));
-  const parts = [header(result), overallTable(result, metrics), chartsSection(result, metrics)];
+  const parts = [header(result), overallTable(result, metrics), chartsSection(result, metrics), extractionHtml(result)].filter((p) => p !== '');
   for (const dimension of Object.keys(result.slices)) parts.push(dimensionSection(result, dimension, metrics));
   return parts.join('\n');
 }

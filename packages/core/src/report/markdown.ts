@@ -3,6 +3,7 @@
 // the protocol signature that produced its numbers.
 import type { ResultJson, SliceValue } from '../types.js';
 import { escapeMarkdownCell, markdownCode } from './escape.js';
+import { extractionMarkdown } from './extraction.js';
 import { formatMetric, intervalNote, metricLabel, orderMetrics, reportTitle } from './format.js';
 
 export function renderMarkdown(result: ResultJson): string {
@@ -14,6 +15,7 @@ export function renderMarkdown(result: ResultJson): string {
   for (const [dimension, values] of Object.entries(result.slices)) {
     out.push(...dimensionTable(result, dimension, values, metrics), '');
   }
+  out.push(...extractionMarkdown(result));
   return out.join('\n').replace(/\n+$/, '\n');
 }
 

@@ -42,5 +42,8 @@ font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB
 .medeval .filters input{flex:1;max-width:420px;padding:5px 8px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .medeval .filters select{padding:5px;border:1px solid var(--line);border-radius:6px;font:inherit}
 .medeval .muted{color:var(--muted)}
+.medeval h3{font-size:14px;margin:16px 0 6px}
+.medeval .example{margin:8px 0}
+.medeval .example pre{margin:4px 0 0;padding:6px 10px;background:var(--soft);border:1px solid var(--line);border-radius:6px;max-height:12em;overflow:auto;white-space:pre-wrap;word-break:break-word;font:12px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .medeval.page{max-width:1180px;margin:24px auto;padding:0 20px}
 `;
