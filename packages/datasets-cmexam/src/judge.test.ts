@@ -31,6 +31,7 @@ describe('readJudgeAnswer', () => {
     expect(readJudgeAnswer('```json\n{"answer": "C"}\n```', sample)).toMatchObject({ prediction: 'C' });
     expect(readJudgeAnswer('结论如下：{"answer": "B"}。', sample)).toMatchObject({ prediction: 'B', span: '{"answer": "B"}' });
     expect(readJudgeAnswer('<think>作答写的是 {"answer": "D"} 吗</think>{"answer": "A"}', sample)).toMatchObject({ prediction: 'A' });
+    expect(readJudgeAnswer('{"answer": "C"}（依据：作答最后写了 {选C}）', sample)).toMatchObject({ prediction: 'C', span: '{"answer": "C"}' });
   });
   it('says why a reply is malformed', () => {
     expect(readJudgeAnswer('答案是A', sample)).toEqual({ malformed: 'no JSON object in the reply' });

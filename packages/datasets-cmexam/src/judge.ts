@@ -62,15 +62,17 @@ export function judgeRequest(output: string, sample: CmexamSample): ModelRequest
 
 const replySchema = z.object({ answer: z.string().nullable() });
 
-/** The JSON object in a reply: the whole reply, a fenced block, or the first {...} in it. */
+/**
+ * The JSON object in a reply: the whole reply (or its fenced block) when it is one object, else the first
+ * flat {...} in it that names "answer" (a judge may add a sentence around it); undefined when there is none.
+ */
 function jsonText(reply: string): string | undefined {
   const text = splitReasoning(reply).text.trim();
   const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
   const candidate = (fenced ? fenced[1]! : text).trim();
   if (candidate.startsWith('{') && candidate.endsWith('}')) return candidate;
-  const start = candidate.indexOf('{');
-  const end = candidate.lastIndexOf('}');
-  return start !== -1 && end > start ? candidate.slice(start, end + 1) : undefined;
+  const objects = candidate.match(/\{[^{}]*\}/g) ?? [];
+  return objects.find((o) => /"answer"/.test(o)) ?? objects[0];
 }
 
 /**
