@@ -20,7 +20,7 @@ describe('cmexam tasks', () => {
     const task = cmexam.answer();
     expect(task.name).toBe('cmexam');
     expect(task.protocol.name).toBe('standard');
-    expect(task.protocol.signature).toMatch(/^medeval:standard@1/);
+    expect(task.protocol.signature).toMatch(/^medeval:standard@2/);
     expect(task.promptId).toBe('cmexam-answer-zero-shot@1');
     expect(task.metrics.map((m) => m.name)).toEqual(['accuracy', 'f1_weighted', 'f1_macro']);
     expect(task.sliceDimensions).toHaveLength(5);

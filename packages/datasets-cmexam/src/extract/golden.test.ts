@@ -41,6 +41,9 @@ const EXTENSIONS: Record<string, string> = {
   'ans-62': 'B', // 答案：白头翁 (answer word + option B's text)
   'ans-21': 'AC', // 生活污水污染、工业废水污染 (a list of option texts)
   'ans-47': 'A', // 应为18寸，而非19寸、20寸… (应为 + option A's text 18 寸)
+  'ans-25': 'E', // 应首选穿刺检查，而不是CT或B超 (a concluding sentence naming option E's text; CT/B超 are negated)
+  'ans-49': 'A', // 利多卡因，而不是维生素B₁₂ (option A's text, the other one negated)
+  'ans-63': 'D', // 选项D（穿心莲）正确；选项E错误 (per-option verdicts: D judged correct)
 };
 
 describe('golden CMExam answer cases', () => {

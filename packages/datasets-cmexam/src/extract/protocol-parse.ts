@@ -2,13 +2,13 @@
 //   cmexam-paper  LoRA parser; empty output → 无答案 (answer and explanation); 无答案 counts over ALL rows.
 //   cmexam-gpt    GPT regex; unparsed rows are DROPPED from accuracy and F1 (prediction null).
 //   standard      strict extractor; unparsed rows count as wrong with the label 无答案.
-import type { Parsed } from '@medeval/core';
+import { splitReasoning, type Parsed } from '@medeval/core';
 import type { CmexamSample } from '../schema.js';
 import { extractExplanationStrict } from './explanation.js';
 import { gptScoredAnswer, gptScoredExplanation, parseGptRegex } from './gpt.js';
 import { NO_ANSWER, parseExplanationLora, parseOptionsLora } from './lora.js';
 import { csvRoundTrip } from './pandas-csv.js';
-import { extractStrict } from './strict.js';
+import { extractAnswer } from './strict.js';
 
 export type CmexamProtocol = 'cmexam-paper' | 'cmexam-gpt' | 'standard' | (string & {});
 
@@ -27,8 +27,13 @@ export function parseAnswer(protocol: CmexamProtocol, output: string, sample: Cm
     const answer = gptScoredAnswer(output);
     return answer === null ? { prediction: null, status: 'unparsed' } : { prediction: answer, status: 'ok' };
   }
-  const result = extractStrict(output, sample.input.options);
-  return { prediction: result.answer, status: result.status };
+  const result = extractAnswer({ output, options: sample.input.options, question: sample.input.question });
+  return {
+    prediction: result.answer,
+    status: result.status,
+    extraction: { rule: result.rule ?? result.status, span: result.span ?? null },
+    ...(result.reasoning !== undefined ? { reasoning: result.reasoning } : {}),
+  };
 }
 
 /** The explanation each protocol scores. */
@@ -42,9 +47,14 @@ export function parseExplanation(protocol: CmexamProtocol, output: string): Pars
     const failed = parseGptRegex(output).answer === '' && parseGptRegex(output).explanation === '';
     return { prediction: gptScoredExplanation(output), status: failed ? 'unparsed' : 'ok' };
   }
-  const text = extractExplanationStrict(output);
-  if (text === null) return { prediction: null, status: 'empty' };
-  return { prediction: text, status: text === '' ? 'unparsed' : 'ok' };
+  // Reasoning blocks are not the explanation: the text after them is (an unclosed block leaves none).
+  const split = splitReasoning(output);
+  const reasoning = split.reasoning !== undefined ? { reasoning: split.reasoning } : {};
+  if (isEmpty(output)) return { prediction: null, status: 'empty' };
+  if (split.truncated) return { prediction: null, status: 'truncated', ...reasoning };
+  const text = extractExplanationStrict(split.text);
+  if (text === null) return { prediction: null, status: 'unparsed', ...reasoning };
+  return { prediction: text, status: text === '' ? 'unparsed' : 'ok', ...reasoning };
 }
 
 /** The predicted answer label a protocol's metrics see (null = row dropped from the denominators). */

@@ -21,6 +21,6 @@ describe('strict extractor on the fixture corpus', () => {
   );
 
   it('treats null (a missing output) as empty', () => {
-    expect(extractStrict(null, OPTION_SETS.vitk)).toEqual({ answer: null, status: 'empty' });
+    expect(extractStrict(null, OPTION_SETS.vitk)).toMatchObject({ answer: null, status: 'empty', span: null });
   });
 });

@@ -62,7 +62,7 @@ export const PROTOCOLS: Readonly<Record<ProtocolName, ProtocolInfo>> = Object.fr
     name: 'standard',
     version: '1',
     signature:
-      'medeval:standard@1|answers:strict-extractor,unparsed=wrong|accuracy:exact-set|f1:sklearn-1.2.1,zero_division=warn(->0)|bleu:sacrebleu-2.6.0,tok:zh,cumulative|rouge:rouge-score-0.1.2-F,tok:char,mean|distinct:per-text-mean(fraction)|ci:bootstrap95|scale:100',
+      'medeval:standard@2|answers:strict-extractor@2(think-stripped,last-commitment),unparsed=wrong|accuracy:exact-set|f1:sklearn-1.2.1,zero_division=warn(->0)|bleu:sacrebleu-2.6.0,tok:zh,cumulative|rouge:rouge-score-0.1.2-F,tok:char,mean|distinct:per-text-mean(fraction)|ci:bootstrap95|scale:100',
     description:
       'The recommended default: strict answer extraction (unparsed counts as wrong), sacrebleu-compatible corpus BLEU-1..4 (tokenize zh, cumulative BLEU(max_ngram_order=n)), rouge-score-compatible ROUGE-1/2/L F on characters (mean ×100), Distinct-1/2, bootstrap 95% intervals.',
     reproduces: 'nothing published; comparable with sacrebleu and rouge-score run on the same texts',
