@@ -46,9 +46,9 @@ describe('cmexam tasks', () => {
   it('parse() says empty / unparsed / ok under each protocol', async () => {
     const [sample] = await samples(1); // answer B
     const standard = cmexam.answer();
-    expect(standard.parse('   ', sample!)).toEqual({ prediction: null, status: 'empty' });
-    expect(standard.parse('我无法回答', sample!)).toEqual({ prediction: null, status: 'unparsed' });
-    expect(standard.parse('答案：B', sample!)).toEqual({ prediction: 'B', status: 'ok' });
+    expect(standard.parse('   ', sample!)).toEqual({ prediction: null, status: 'empty', extraction: { rule: 'empty', span: null } });
+    expect(standard.parse('我无法回答', sample!)).toEqual({ prediction: null, status: 'unparsed', extraction: { rule: 'refusal', span: '无法回答' } });
+    expect(standard.parse('答案：B', sample!)).toEqual({ prediction: 'B', status: 'ok', extraction: { rule: 'answer-statement', span: '答案：B' } });
     const paper = cmexam.answer({ protocol: 'cmexam-paper' });
     expect(paper.parse('', sample!)).toEqual({ prediction: null, status: 'empty' });
     expect(paper.parse('我无法回答', sample!)).toEqual({ prediction: null, status: 'unparsed' });
