@@ -47,7 +47,7 @@ describe('cmexam tasks', () => {
     const [sample] = await samples(1); // answer B
     const standard = cmexam.answer();
     expect(standard.parse('   ', sample!)).toEqual({ prediction: null, status: 'empty', extraction: { rule: 'empty', span: null } });
-    expect(standard.parse('我无法回答', sample!)).toEqual({ prediction: null, status: 'unparsed', extraction: { rule: 'refusal', span: '无法回答' } });
+    expect(standard.parse('我无法回答', sample!)).toEqual({ prediction: null, status: 'unparsed', extraction: { rule: 'no-answer', span: '无法回答' } });
     expect(standard.parse('答案：B', sample!)).toEqual({ prediction: 'B', status: 'ok', extraction: { rule: 'answer-statement', span: '答案：B' } });
     const paper = cmexam.answer({ protocol: 'cmexam-paper' });
     expect(paper.parse('', sample!)).toEqual({ prediction: null, status: 'empty' });
