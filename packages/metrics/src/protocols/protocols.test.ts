@@ -41,7 +41,7 @@ describe('protocol registry', () => {
     for (const name of PROTOCOL_NAMES) {
       const ms = [...textMetrics({ protocol: name, ...io }), ...answerMetrics({ protocol: name, gold: () => 'A', predicted: () => 'A' })];
       expect(ms.map((m) => m.name)).toEqual([...PROTOCOLS[name].textMetricNames, ...PROTOCOLS[name].answerMetricNames]);
-      for (const m of ms) expect(m.signature.startsWith(`medeval:${name}@1|${m.name}|`)).toBe(true);
+      for (const m of ms) expect(m.signature.startsWith(`medeval:${name}@${PROTOCOLS[name].version}|${m.name}|`)).toBe(true);
     }
   });
 });

@@ -60,7 +60,7 @@ export const PROTOCOLS: Readonly<Record<ProtocolName, ProtocolInfo>> = Object.fr
   },
   standard: {
     name: 'standard',
-    version: '1',
+    version: '2',
     signature:
       'medeval:standard@2|answers:strict-extractor@2(think-stripped,last-commitment),unparsed=wrong|accuracy:exact-set|f1:sklearn-1.2.1,zero_division=warn(->0)|bleu:sacrebleu-2.6.0,tok:zh,cumulative|rouge:rouge-score-0.1.2-F,tok:char,mean|distinct:per-text-mean(fraction)|ci:bootstrap95|scale:100',
     description:
