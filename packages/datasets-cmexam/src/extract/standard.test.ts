@@ -159,6 +159,7 @@ describe('audit trail', () => {
   it('names the rule and the exact span of the output', () => {
     expect(read('**答案：Ｃ**\n解释：维生素K缺乏。', vitk)).toMatchObject({ answer: 'C', rule: 'answer-statement', span: '答案：Ｃ' });
     expect(read('因此，最可能的诊断是二尖瓣狭窄。', mitral)).toMatchObject({ rule: 'answer-option-text' });
-    expect(read('我不知道', vitk)).toMatchObject({ status: 'unparsed', rule: 'unparsed', span: null });
+    expect(read('我不知道', vitk)).toMatchObject({ status: 'unparsed', rule: 'refusal', span: '不知道' });
+    expect(read('维生素K是脂溶性维生素。', vitk)).toMatchObject({ status: 'unparsed', rule: 'unparsed', span: null });
   });
 });

@@ -38,7 +38,7 @@ export interface ExtractInput {
 }
 
 const REFUSAL =
-  /无法回答|无法作答|不能回答|不能提供|无法提供|抱歉|对不起|作为(?:一个)?(?:AI|人工智能)|请咨询|I (?:cannot|can't|am unable)|I'm sorry|as an AI/i;
+  /无法回答|无法作答|不能回答|不能提供|无法提供|抱歉|对不起|作为(?:一个)?(?:AI|人工智能)|请咨询|I (?:cannot|can't|am unable)|I'm sorry|as an AI|不知道|不清楚|I don't know/i;
 
 /**
  * Reads the answer letters a model committed to.
@@ -59,8 +59,10 @@ export function extractAnswer(input: ExtractInput): StrictResult {
   if (split.truncated) return { answer: null, status: 'truncated', rule: 'truncated', span: null, ...reasoning };
   if (split.text.trim() === '') return { answer: null, status: 'unparsed', rule: 'unparsed', span: null, ...reasoning };
 
-  const bold = [...split.text.matchAll(/\*\*([^*\n]{1,60})\*\*/g)].map((m) => m[1]!.trim());
-  const n = normalize(split.text);
+  // A model that echoes its question first: the echo is not part of the answer.
+  const answerText = removeEcho(split.text, input.question);
+  const bold = [...answerText.matchAll(/\*\*([^*\n]{1,60})\*\*/g)].map((m) => m[1]!.trim());
+  const n = normalize(answerText);
   const text = n.text;
   const p = letterPatterns(answerLetters(options));
   const negated = isNegatedQuestion(input.question);
@@ -79,6 +81,13 @@ export function extractAnswer(input: ExtractInput): StrictResult {
   const reading = bareAnswer(text, options, p) ?? optionTextAnswer(text, bold, options, negated);
   if (reading) return read(reading.rule, reading.start, reading.end, reading.letters);
   return { answer: null, status: 'unparsed', rule: 'unparsed', span: null, ...reasoning };
+}
+
+/** The output without verbatim copies of its question (at least 8 characters long). */
+function removeEcho(text: string, question: string | undefined): string {
+  const q = question?.trim();
+  if (!q || [...q].length < 8) return text;
+  return text.split(q).join('\n');
 }
 
 /** The statement that comes last; at one position the fuller reading (higher rank, longer) wins. */

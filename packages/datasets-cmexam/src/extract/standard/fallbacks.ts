@@ -42,8 +42,7 @@ export function bareAnswer(text: string, options: readonly CmexamOption[], p: Le
   }
   // Several lines that start with different letters are a listing of options (an analysis), not an answer;
   // the same letter over and over is a model repeating its answer.
-  const lineLetters = new Set([...trimmed.matchAll(/(?:^|[\n;；]|[。]\s*)\s*[(（]?([A-J])[)）]?\s*[.．、:：)）]/g)].map((m) => m[1]));
-  if (lineLetters.size > 1) return null;
+  if (isOptionListing(trimmed)) return null;
   const withText = letterWithText(firstLine, options);
   if (withText) return { rule: 'letter-with-text', start: lead, end: lead + firstLine.length, letters: withText };
   const leading = new RegExp(String.raw`^[(（【\[]?\s*(${p.L})\s*[)）】\]]?(?:\s*[.．。、:：,，;；]|\s*\n|\s+(?=[\u4e00-\u9fff]))`).exec(trimmed);
@@ -56,6 +55,12 @@ const NOT_CHOSEN = /(?:不是|而非|并非|而不是|排除|不考虑|不选|�
 // What is left after dropping `不是X` phrases that still says an option is not the answer (`…，与本题无关`).
 const NEGATION = /错误|不正确|不对|除外|以外|无关|不相关|不属于/;
 const CONCLUDES = new RegExp(String.raw`${CONCLUSION}|最可能|最佳|首选|应(?:该)?(?:是|为|选)|诊断(?:为|是)|考虑(?:为|是)|最符合|最合适|正确的是|是正确的`);
+
+/** Several segments that start with different letters (`A. … B. …`, `A:…;B:…`): an analysis or an echo. */
+export function isOptionListing(text: string): boolean {
+  const letters = new Set([...text.trim().matchAll(/(?:^|[\n;；]|[。]\s*)\s*[(（]?([A-J])[)）]?\s*[.．、:：)）]/g)].map((m) => m[1]));
+  return letters.size > 1;
+}
 
 /** Answers given as option text: the whole output, a bold phrase, the concluding sentence, a short answer. */
 export function optionTextAnswer(text: string, bold: readonly string[], options: readonly CmexamOption[], negatedQuestion: boolean): Reading | null {
@@ -71,18 +76,21 @@ export function optionTextAnswer(text: string, bold: readonly string[], options:
       return { rule: 'bold-option-text', start: Math.max(at, 0), end: Math.max(at, 0) + bold[i]!.length, letters };
     }
   }
+  // An echo of the options, or an analysis of each, names every option: only a concluding sentence counts.
+  const listing = isOptionListing(trimmed);
   const clean = (s: string) => (negatedQuestion ? s : s.replace(NOT_CHOSEN, ''));
   // The last sentence that concludes and names an option decides; two options named there is no answer.
   const sentences = [...text.matchAll(/[^。！？!?\n；;]+/g)];
   for (let i = sentences.length - 1; i >= 0; i--) {
     const s = sentences[i]!;
-    if (!CONCLUDES.test(s[0])) continue;
+    if (!CONCLUDES.test(s[0]) || (listing && /^\s*[(（]?[A-J][)）]?\s*[.．、:：)）]/.test(s[0]))) continue;
     const named = containedOptions(clean(s[0]), options);
     if (named.length === 0) continue;
     const list = optionTextList(clean(s[0]).replace(new RegExp(`^.*?(?:${CONCLUSION}|是|为)[，,：:]?`), ''), options);
     const letters = named.length === 1 ? named[0]!.letter : list;
     return { rule: 'conclusion-option-text', start: s.index, end: s.index + s[0].length, letters };
   }
+  if (listing) return null;
   // A short answer that names one option, unless it says the option is not the answer.
   if (!negatedQuestion && NEGATION.test(clean(trimmed))) return null;
   const squashed = squash(clean(trimmed));

@@ -11,7 +11,7 @@ export interface NormalizedText {
 }
 
 // Removed outright: markdown emphasis and code ticks, and the special tokens models leak into their text.
-const DROP = /\*\*|__|`+|<eoa>|<eos>|<\/s>|<\|im_end\|>|<\|endoftext\|>|<\|eot_id\|>|<\|end\|>|<end_of_turn>|<\|assistant\|>/gy;
+const DROP = /\*\*|__|`+|<eoa>|\[eoa\]|【eoa】|<eos>|<\/s>|<\|im_end\|>|<\|endoftext\|>|<\|eot_id\|>|<\|end\|>|<end_of_turn>|<\|assistant\|>/giy;
 
 function mapChar(c: string): string {
   const code = c.charCodeAt(0);

@@ -65,7 +65,7 @@ export function verdictPattern(p: LetterPatterns): RegExp {
 }
 
 const NO_ANSWER =
-  /无正确答案|没有(?:一个)?正确(?:的)?(?:答案|选项)|(?:题目|本题|此题|该题)(?:本身)?(?:有误|有错|有问题|存在(?:错误|问题)|出错)|无法(?:确定|判断|选择|给出)(?:正确|唯一)?(?:的)?(?:答案|选项)|无法(?:作答|回答)|不能确定(?:答案|哪个|选项)|都不是正确答案|(?:所有|全部|以上|各个?|这些|[二三四五六七八九十]个)选项(?:均|都)(?:不正确|错误)/g;
+  /无正确答案|没有(?:一个)?正确(?:的)?(?:答案|选项)|(?:题目|本题|此题|该题)(?:本身)?(?:有误|有错|有问题|存在(?:错误|问题)|出错)|无法(?:确定|判断|选择|给出)(?:正确|唯一)?(?:的)?(?:答案|选项)|无法(?:作答|回答)|不能确定(?:答案|哪个|选项)|都不是正确答案|没有答案|\bnone of the (?:options|above|answers|choices)\b|cannot be determined|都有可能|(?:所有|全部|以上|各个?|这些|[二三四五六七八九十]个)选项(?:均|都)(?:不正确|错误)/g;
 
 const JSON_ANSWER = /"(?:answer|final_answer|答案|choice|option|正确答案)s?"\s*:\s*(?:"([^"]*)"|\[([^\]]*)\]|(null))/gi;
 
@@ -108,13 +108,22 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
   // 故选D / 应选C / 选ABC / 所以选择B / 正确选项是C / 答：C / 答：<E>
   each(
     new RegExp(
-      String.raw`(?:(?<![不未没可否])(?:选择|选定|选)(?![项择题])\s*[:：]?\s*(?:选项|答案)?|正确(?:的)?选项\s*(?:应该|应)?\s*(?:是|为|[:：])\s*(?:选项)?|(?:^|\n)\s*答\s*[:：])\s*${OPEN}(${p.LETS})${CLOSE}${FOLLOW}`,
+      String.raw`(?:(?<![不未没可否])(?:选择|选定|选)(?![项择题])\s*[:：]?\s*(?:选项|答案)?|正确(?:的)?选项\s*(?:应该|应)?\s*(?:是|为|[:：])\s*(?:选项)?|(?:正确的(?:是|为)|最佳(?:选项|答案)?(?:是|为)|最(?:符合|合适|恰当|可能|佳)的(?:选项|答案)?(?:是|为)|应该?是|我(?:认为|觉得|倾向于?|会选择?)(?:是|选)?)\s*(?:选项)?|(?:^|\n)\s*答\s*[:：])\s*${OPEN}(${p.LETS})${CLOSE}${FOLLOW}`,
       'g',
     ),
     (m) => push('choose-statement', m.index, m.index + m[0].length, lettersOf(m[1]!)),
   );
+  // C是正确答案 / C为最佳选项 / C选项是正确的答案
+  each(
+    new RegExp(String.raw`(?<![A-Za-z0-9])(?:选项\s*)?${OPEN}(${p.LETS})${CLOSE}\s*(?:选项|项)?\s*(?:是|为|就是)\s*(?:本题的?)?(?:正确|最佳|最合适|最符合|最恰当|唯一正确)(?:的)?\s*(?:答案|选项)`, 'g'),
+    (m) => push('choose-statement', m.index, m.index + m[0].length, lettersOf(m[1]!)),
+  );
   // <C>, < A >, and the empty template <>
-  each(new RegExp(String.raw`<\s*(${p.LETS})?\s*>`, 'g'), (m) => push('template', m.index, m.index + m[0].length, m[1] ? lettersOf(m[1]) : null));
+  // `<A><C>` (one template per letter) is one answer.
+  each(new RegExp(String.raw`(?:<\s*(?:${p.LETS})?\s*(?:[.．:：、]\s*[^<>\n]{0,40})?>[\s,，、]*)+`, 'g'), (m) => {
+    const letters = [...m[0].matchAll(new RegExp(String.raw`<\s*(${p.LETS})?`, 'g'))].map((t) => t[1] ?? '').join('');
+    push('template', m.index, m.index + m[0].trimEnd().length, letters ? lettersOf(letters) : null);
+  });
   // \boxed{C}, \boxed{C. 800}, \boxed{\text{C}}, \boxed{800} (an option's text), \boxed{} of something else: no answer
   each(/\\boxed\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, (m) => {
     const inner = m[1]!.replace(/\\(?:text|textbf|mathrm|mathbf)\s*\{([^{}]*)\}/g, '$1').trim();
@@ -141,7 +150,8 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
     new RegExp(String.raw`(?<![A-Za-z0-9])(${p.LETS})\s*(?:选项|项|几项|这几个选项|这几项)?\s*(?:都|均|全都|全部)\s*(?:可以|正确|对|是正确的|符合|适用|可选|应选)`, 'g'),
     (m) => {
       const letters = lettersOf(m[1]!);
-      if (letters.length >= 2) push('all-of', m.index, m.index + m[0].length, letters);
+      // In a negated question, "ABCD都正确" says which options are NOT the answer.
+      if (letters.length >= 2 && !negatedQuestion) push('all-of', m.index, m.index + m[0].length, letters);
     },
   );
   // 因此，选项E正确 / 综上，C项是正确的 (and, in a negated question, 因此选项E是错误的)
