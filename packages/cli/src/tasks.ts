@@ -15,6 +15,8 @@ export interface TaskOptions {
   seed?: number | undefined;
   /** CMExam few-shot: k examples picked (seeded) from this file, e.g. the train split. */
   fewShot?: { data: string; k: number } | undefined;
+  /** Skip (and report) rows that cannot be parsed instead of stopping; CMExam files. */
+  skipBadRows?: boolean | undefined;
 }
 
 export function isTaskName(name: string): name is TaskName {
@@ -51,6 +53,7 @@ export async function buildTask(name: TaskName, options: TaskOptions): Promise<T
     data: options.data,
     protocol: options.protocol,
     prompt: options.prompt,
+    skipBadRows: options.skipBadRows || undefined,
     fewShot: options.fewShot ? { ...options.fewShot, seed: options.seed ?? 0 } : undefined,
   });
   if (name === 'cmexam') return cmexam.answer(settings) as unknown as Task;

@@ -289,6 +289,8 @@ export interface ResultJson {
     missing: number;
     unknown: number;
     unknownIds: Array<{ id: string; line: number }>;
+    /** Set when the prediction ids are the data's ids shifted by this constant (e.g. 1-based ids): an error. */
+    shift?: number;
   };
 }
 

@@ -23,6 +23,8 @@ export interface CmexamTaskOptions {
   prompt?: PromptName | string;
   /** Only the first N samples. */
   limit?: number;
+  /** Skip (and report) rows that cannot be parsed instead of stopping with an error (default false). */
+  skipBadRows?: boolean;
   /** Few-shot examples from the train split (implies the `few-shot` prompt unless one is named). */
   fewShot?: FewShotOptions;
   /** ICP knowledge seeds placed before the question. */
@@ -67,7 +69,10 @@ function base(kind: TaskKind, options: CmexamTaskOptions) {
     ...(options.fewShot ? { fewShot: options.fewShot } : {}),
     ...(options.knowledgeSeeds ? { knowledgeSeeds: options.knowledgeSeeds } : {}),
   });
-  const dataset = loadCmexam(data, { ...(options.limit !== undefined ? { limit: options.limit } : {}) });
+  const dataset = loadCmexam(data, {
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    ...(options.skipBadRows ? { skipBadRows: true } : {}),
+  });
   const sniffed = sniffAnnotationColumns(data);
   return {
     data,

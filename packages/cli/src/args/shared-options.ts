@@ -13,7 +13,12 @@ export const JUDGE_OPTION = {
 
 export const EVALUATION_OUTPUT_OPTIONS = {
   metric: { type: 'string', value: 'PATH', multiple: true, description: 'extra metric module(s) or glob patterns (third-party plugins)' },
-  strict: { type: 'boolean', description: 'stop with exit 1 at the first data row the loader cannot use (default: skip it and report it)' },
+  strict: { type: 'boolean', description: 'stop with exit 1 at the first data row the loader cannot use (default: skip a row with bad content and report it)' },
+  'skip-bad-rows': {
+    type: 'boolean',
+    description: 'skip rows that cannot be parsed at all (unterminated quote, wrong field count, bad JSON) and report them (default: exit 1 naming the row)',
+  },
+  'allow-empty': { type: 'boolean', description: 'score a run in which every output is empty (default: exit 1, a broken pipeline)' },
   full: { type: 'boolean', description: 'print every table (overall and per annotation), not just the overall one' },
   quiet: { type: 'boolean', short: 'q', description: 'print no tables, only the run folder path' },
 } satisfies CommandSpec['options'];

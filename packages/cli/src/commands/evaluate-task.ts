@@ -30,6 +30,10 @@ export interface EvaluateSettings {
   quiet?: boolean;
   full?: boolean;
   strict?: boolean;
+  /** `--skip-bad-rows`: rows that cannot be parsed are skipped and reported instead of stopping the run. */
+  skipBadRows?: boolean;
+  /** `--allow-empty`: a run whose outputs are all empty is scored instead of stopping with exit 1. */
+  allowEmpty?: boolean;
   corpus?: string | undefined;
   fewShot?: { k: number; data: string } | undefined;
   /** `--judge SPEC`: a judge model for outputs the rules leave unparsed. */
@@ -52,6 +56,7 @@ export async function evaluateTask(
     protocol: settings.protocol,
     prompt: settings.prompt,
     seed: settings.seed,
+    skipBadRows: settings.skipBadRows,
     fewShot: settings.fewShot ? { k: settings.fewShot.k, data: resolve(io.cwd, settings.fewShot.data) } : undefined,
   };
   const tasks: Task[] = files.length
@@ -81,6 +86,7 @@ export async function evaluateTask(
       ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
       ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
       ...(judge ? { judge } : {}),
+      ...(settings.allowEmpty ? { allowEmpty: true } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),
     });

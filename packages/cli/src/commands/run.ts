@@ -78,6 +78,8 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     quiet: booleanOption(values, 'quiet'),
     full: booleanOption(values, 'full'),
     strict: booleanOption(values, 'strict'),
+    skipBadRows: booleanOption(values, 'skip-bad-rows'),
+    allowEmpty: booleanOption(values, 'allow-empty'),
     corpus: stringOption(values, 'corpus'),
     fewShot: fewShotOption(values),
     judge: stringOption(values, 'judge'),

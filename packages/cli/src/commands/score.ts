@@ -59,7 +59,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const metricFiles = await expandPaths(listOption(values, 'metric'), { cwd: io.cwd, kind: 'any', label: '--metric', command: spec.name });
   const plugins = await loadMetricPlugins(metricFiles, io.cwd);
 
-  const options = { protocol: stringOption(values, 'protocol'), seed };
+  const options = { protocol: stringOption(values, 'protocol'), seed, skipBadRows: booleanOption(values, 'skip-bad-rows') };
   const tasks = files.length
     ? await Promise.all(files.map((file) => buildTask(taskName, { ...options, data: resolve(io.cwd, file) })))
     : [await buildTask(taskName, options)];
@@ -82,6 +82,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       ...(seed !== undefined ? { seed } : {}),
       ...(modelId !== undefined ? { modelId } : {}),
       ...(judge ? { judge } : {}),
+      ...(booleanOption(values, 'allow-empty') ? { allowEmpty: true } : {}),
       ...(cache !== undefined ? { cache: resolve(io.cwd, cache) } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
       ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),

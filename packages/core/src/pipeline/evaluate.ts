@@ -1,4 +1,5 @@
 // evaluate(): stream samples → render → cache or scheduler → model → parse → metric items → record.
+import { checkOutputs } from './input-checks.js';
 import { cacheKey, type Cache } from '../cache/cache.js';
 import { isAbortError } from '../scheduler/errors.js';
 import { RequestFailedError, Scheduler } from '../scheduler/scheduler.js';
@@ -31,7 +32,7 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
     o.judge && hook ? { model: o.judge, hook, scheduler, cache, stats: { asked: 0, answered: 0, failed: 0 } } : undefined;
   const sink = await openSink(o.out);
   try {
-    return await runRecords(
+    const result = await runRecords(
       {
         task,
         metrics,
@@ -50,6 +51,8 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
       takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
       (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample, judging),
     );
+    checkOutputs(result, { allowEmpty: o.allowEmpty, where: `model ${model.id}` });
+    return result;
   } finally {
     if (ownsCache) await cache?.close?.();
   }

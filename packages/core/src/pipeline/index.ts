@@ -4,6 +4,8 @@ export { defineMetric } from './define-metric.js';
 export { evaluateOptionsSchema, scoreOptionsSchema, OptionsError } from './options.js';
 export type { EvaluateOptions, ScoreOptions, PredictionLine } from './options.js';
 export { PredictionsError, joinPredictions } from './predictions.js';
+export { InputMismatchError, checkOutputs, checkPredictionIds, detectIdShift } from './input-checks.js';
+export type { InputProblem } from './input-checks.js';
 export { judgeRule, judgedSignature } from './judge.js';
 export type { JudgeStats } from './judge.js';
 export type { PredictionsSummary } from './predictions.js';

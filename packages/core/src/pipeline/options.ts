@@ -61,6 +61,7 @@ const common = {
   bootstrapSamples: z.number().int().min(1).max(1_000_000).default(1000),
   metrics: z.array(metricSchema).default([]),
   versions: z.record(z.string(), z.string()).optional(),
+  allowEmpty: z.boolean().default(false),
 };
 
 // What evaluate() and score() share for asking models (score() asks only a judge, if one is given).
@@ -136,6 +137,11 @@ export interface EvaluateOptions {
   judge?: Model;
   /** Package name → version, added to results.json manifest.medeval (core's own is always there). */
   versions?: Record<string, string>;
+  /**
+   * Score a run in which every output is empty (default false: that throws `InputMismatchError`
+   * `all-outputs-empty`, since it means a broken pipeline, not a model that scored 0).
+   */
+  allowEmpty?: boolean;
   /** Requests per minute cap. */
   rateLimit?: number | { requestsPerMinute: number };
   /** Halve concurrency on 429/503/timeouts and recover slowly (default true). */

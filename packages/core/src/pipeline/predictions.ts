@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { openSource, readLines, type DataSource } from '../source/source.js';
 import type { ResultJson, Sample } from '../types.js';
+import { detectIdShift } from './input-checks.js';
 import type { PredictionLine } from './options.js';
 
 export class PredictionsError extends Error {
@@ -84,6 +85,9 @@ export function joinPredictions<S extends Sample>(
   const summary: PredictionsSummary = { source: file, read: 0, matched: 0, missing: 0, unknown: 0, unknownIds: [] };
   const buffered = new Map<string, Located>();
   const seen = new Set<string>();
+  // Every id on both sides, to tell a shifted numbering (1-based ids) from a partial overlap.
+  const dataIds = new Set<string>();
+  const unknownAll: string[] = [];
   const reader = linesOf(predictions, file);
   let exhausted = false;
 
@@ -103,6 +107,7 @@ export function joinPredictions<S extends Sample>(
 
   async function* pairs() {
     for await (const sample of samples) {
+      dataIds.add(sample.id);
       let found = buffered.get(sample.id);
       if (found) buffered.delete(sample.id);
       while (!found) {
@@ -120,10 +125,13 @@ export function joinPredictions<S extends Sample>(
     // and bad lines are still reported.
     for (let p = await next(); p; p = await next()) buffered.set(p.id, p);
     for (const p of buffered.values()) {
+      unknownAll.push(p.id);
       summary.unknown++;
       if (summary.unknownIds.length < 20) summary.unknownIds.push({ id: p.id, line: p.line });
     }
     buffered.clear();
+    const shift = detectIdShift(dataIds, [...seen], unknownAll);
+    if (shift !== undefined) summary.shift = shift;
   }
 
   return { pairs: pairs(), summary: () => summary };

@@ -5,6 +5,7 @@ import type { ResultJson, Sample, Task } from '../types.js';
 import { openCache } from './evaluate.js';
 import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
 import { OptionsError, parseOptions, scoreOptionsSchema, type ScoreOptions } from './options.js';
+import { checkOutputs, checkPredictionIds } from './input-checks.js';
 import { joinPredictions, type PredictionsSummary } from './predictions.js';
 import { prepareMetrics, runRecords, takeSamples } from './run.js';
 import { openSink } from './sink.js';
@@ -60,7 +61,10 @@ export async function score(options: ScoreOptions): Promise<ResultJson & { predi
         return recordWithJudge(task, metrics, sample, outcome, judging);
       },
     );
-    return result as ResultJson & { predictions: PredictionsSummary };
+    const withPredictions = result as ResultJson & { predictions: PredictionsSummary };
+    checkPredictionIds(withPredictions.predictions);
+    checkOutputs(result, { allowEmpty: o.allowEmpty, where: withPredictions.predictions.source });
+    return withPredictions;
   } finally {
     if (ownsCache) await cache?.close?.();
   }

@@ -71,7 +71,19 @@ describe('loadCmexam', () => {
     expect(samples[0]!.target.answer).toBe('A');
   });
 
-  it('reports malformed rows with file, row, line and reason, and keeps going', async () => {
+  it('stops at a row that cannot be parsed (wrong field count), naming file, line, row and the way out', async () => {
+    const text = [HEADER, '好题,"A 甲\nB 乙",A,', '缺列,"A 甲\nB 乙"', '又一好题,"A 甲\nB 乙",B,'].join('\r\n');
+    await expect(all({ name: 'bad.csv', text })).rejects.toThrow(
+      'bad.csv: line 4: data row 1: expected 4 fields, found 2 (the row cannot be parsed; fix the file, or pass --skip-bad-rows / skipBadRows to skip such rows and report them)',
+    );
+    const tooMany = [HEADER, '好题,"A 甲\nB 乙",A,,多出来的一列'].join('\n');
+    await expect(all({ name: 'wide.csv', text: tooMany })).rejects.toThrow('wide.csv: line 2: data row 0: expected 4 fields, found 5');
+    await expect(all({ name: 'open.csv', text: [HEADER, '好题,"A 甲\nB 乙,A,'].join('\n') })).rejects.toThrow(
+      'open.csv: line 2: quoted field never closed',
+    );
+  });
+
+  it('with skipBadRows, reports malformed rows with file, row, line and reason, and keeps going', async () => {
     const text = [
       HEADER,
       '好题,"A 甲\nB 乙",A,',
@@ -82,7 +94,7 @@ describe('loadCmexam', () => {
       '重复,"A 甲\nA 乙",A,',
       '又一好题,"A 甲\nB 乙",B,',
     ].join('\r\n');
-    const { samples, summary } = await all({ name: 'bad.csv', text });
+    const { samples, summary } = await all({ name: 'bad.csv', text }, { skipBadRows: true });
     expect(samples.map((s) => s.id)).toEqual(['0', '6']);
     expect(summary.read).toBe(7);
     expect(summary.skipped).toBe(5);

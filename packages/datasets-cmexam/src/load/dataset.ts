@@ -16,6 +16,12 @@ export interface LoadCmexamOptions {
   limit?: number;
   /** Dataset name (default `cmexam`). */
   name?: string;
+  /**
+   * Rows that cannot be parsed at all (wrong field count, text after a closing quote, a JSON line that is
+   * not JSON) stop loading with an error naming file, row and reason, as pandas does (default). With
+   * `skipBadRows` they are skipped and reported in the load summary instead.
+   */
+  skipBadRows?: boolean;
 }
 
 const MAX_PROBLEMS = 50;
@@ -57,6 +63,13 @@ export function loadCmexam(data: DataSource, options: LoadCmexamOptions = {}): C
           break;
         }
         summary.read++;
+        if (raw.problem && !options.skipBadRows) {
+          throw new CsvSyntaxError(
+            source,
+            raw.line,
+            `data row ${raw.index}: ${raw.problem} (the row cannot be parsed; fix the file, or pass --skip-bad-rows / skipBadRows to skip such rows and report them)`,
+          );
+        }
         const result: RowResult = raw.problem
           ? { ok: false, reason: raw.problem }
           : normalizeRow(raw.record ?? {}, raw.index);
