@@ -155,6 +155,18 @@ describe('repetition and letters outside the question', () => {
   });
 });
 
+describe('echoes and prohibitions', () => {
+  it('an answer marker followed by the whole option list is an echo, not an answer', () => {
+    expectNone('正确答案:A:体系解释;B:语法解释;C:学理解释;D:目的解释。', opts('A 体系解释\nB 语法解释\nC 学理解释\nD 目的解释'));
+  });
+  it('"请勿选择D" does not choose D', () => {
+    expectAnswer('[正确答案]A<eoa>。B、C、D都不对，请勿选择D。', vitk, 'A');
+  });
+  it('a quoted format example is not an answer', () => {
+    expectAnswer('[正确答案]C<eoa>\n我已按照要求的格式作答，格式如：[正确答案]A<eoa>', vitk, 'C');
+  });
+});
+
 describe('audit trail', () => {
   it('names the rule and the exact span of the output', () => {
     expect(read('**答案：Ｃ**\n解释：维生素K缺乏。', vitk)).toMatchObject({ answer: 'C', rule: 'answer-statement', span: '答案：Ｃ' });

@@ -16,7 +16,8 @@ export type StatementRule =
   | 'all-of'
   | 'verdict-conclusion'
   | 'no-answer'
-  | 'hedge';
+  | 'hedge'
+  | 'options-echo';
 
 export interface Statement {
   rule: StatementRule;
@@ -78,8 +79,11 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
   const push = (rule: StatementRule, start: number, end: number, letters: string | null, rank = 0) => {
     // `例如[正确答案]C<eoa>`, `in the format of [正确答案]A`: a quoted format example, not an answer.
     if (EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return;
-    // A hedge right after a letter statement (`C或D`) commits to nothing.
+    // A hedge right after a letter statement (`C或D`) commits to nothing; so does an answer marker followed
+    // by the whole option list (`正确答案:A:体系解释;B:语法解释;C:…`), an echo of the question.
+    const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
     if (letters !== null && HEDGE_AFTER.test(text.slice(end, end + 12))) found.push({ rule: 'hedge', start, end, letters: null, rank });
+    else if (letters !== null && rule !== 'answer-lines' && echoesOptions(text.slice(end, lineEnd))) found.push({ rule: 'options-echo', start, end: lineEnd, letters: null, rank });
     else found.push({ rule, start, end, letters, rank });
   };
   const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
@@ -108,7 +112,7 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
   // 故选D / 应选C / 选ABC / 所以选择B / 正确选项是C / 答：C / 答：<E>
   each(
     new RegExp(
-      String.raw`(?:(?<![不未没可否])(?:选择|选定|选)(?![项择题])\s*[:：]?\s*(?:选项|答案)?|正确(?:的)?选项\s*(?:应该|应)?\s*(?:是|为|[:：])\s*(?:选项)?|(?:正确的(?:是|为)|最佳(?:选项|答案)?(?:是|为)|最(?:符合|合适|恰当|可能|佳)的(?:选项|答案)?(?:是|为)|应该?是|我(?:认为|觉得|倾向于?|会选择?)(?:是|选)?)\s*(?:选项)?|(?:^|\n)\s*答\s*[:：])\s*${OPEN}(${p.LETS})${CLOSE}${FOLLOW}`,
+      String.raw`(?:(?<![不未没可否勿别莫]|不要|不应|不能|不会|不该)(?:选择|选定|选)(?![项择题])\s*[:：]?\s*(?:选项|答案)?|正确(?:的)?选项\s*(?:应该|应)?\s*(?:是|为|[:：])\s*(?:选项)?|(?:正确的(?:是|为)|最佳(?:选项|答案)?(?:是|为)|最(?:符合|合适|恰当|可能|佳)的(?:选项|答案)?(?:是|为)|应该?是|我(?:认为|觉得|倾向于?|会选择?)(?:是|选)?)\s*(?:选项)?|(?:^|\n)\s*答\s*[:：])\s*${OPEN}(${p.LETS})${CLOSE}${FOLLOW}`,
       'g',
     ),
     (m) => push('choose-statement', m.index, m.index + m[0].length, lettersOf(m[1]!)),
@@ -161,6 +165,11 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
   });
   each(NO_ANSWER, (m) => push('no-answer', m.index, m.index + m[0].length, null));
   return found;
+}
+
+/** The rest of a line right after an answer letter goes on listing other options (`:体系解释;B:语法解释;C:…`). */
+function echoesOptions(rest: string): boolean {
+  return /^[:：.．、]\s*[^;；\n]*[;；]\s*[A-J]\s*[:：.．、]/.test(rest);
 }
 
 function boxedLetters(inner: string, options: readonly CmexamOption[], p: LetterPatterns): string | null {
