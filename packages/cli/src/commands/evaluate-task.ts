@@ -2,8 +2,8 @@
 // evaluate() (core) with a progress display → tables on stdout, load warnings on stderr.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { evaluate, modelFromSpec, type Model, type Task } from '@medeval/core';
-import { UsageError } from '../errors.js';
+import { evaluate, modelFromSpec, RunStoppedError, type Model, type Task } from '@medeval/core';
+import { InputError, UsageError } from '../errors.js';
 import { expandPaths } from '../globs.js';
 import type { CliIO } from '../io.js';
 import { loadMetricPlugins } from '../plugins.js';
@@ -90,6 +90,15 @@ export async function evaluateTask(
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),
     });
+  } catch (error) {
+    // A stopped run still wrote its folder: say where it is and how to go on once the set-up is fixed.
+    if (error instanceof RunStoppedError) {
+      const resume = settings.cache
+        ? `after fixing it, rerun the same command: --cache ${settings.cache} asks only what is missing`
+        : 'after fixing it, rerun the same command (add --cache DIR to keep answers across runs)';
+      throw new InputError(`${error.message}\nrun folder: ${settings.out} (${resume})`, { cause: error });
+    }
+    throw error;
   } finally {
     progress.finish();
   }

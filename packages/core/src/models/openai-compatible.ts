@@ -153,7 +153,8 @@ export function toModelError(error: unknown, mod: Pick<OpenAIModule, 'APIError' 
     while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
     const detail = inner instanceof Error ? redact(`: ${inner.message}`, secret) : '';
     if (cause instanceof SyntaxError) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: true });
-    return new ModelError(`${message.replace(/\.$/, '')}${detail}`, { kind: 'network', retryable: true });
+    // ENOTFOUND: the host name does not resolve; no retry will change that.
+    return new ModelError(`${message.replace(/\.$/, '')}${detail}`, { kind: 'network', retryable: !/ENOTFOUND/.test(detail) });
   }
   if (error instanceof mod.APIError && typeof error.status === 'number') {
     const retryAfterMs = parseRetryAfter(error.headers as Headers | undefined);

@@ -3,6 +3,7 @@ import { checkOutputs } from './input-checks.js';
 import { cacheKey, type Cache } from '../cache/cache.js';
 import { isAbortError } from '../scheduler/errors.js';
 import { RequestFailedError, Scheduler } from '../scheduler/scheduler.js';
+import { RunStoppedError, stopHints } from '../scheduler/run-stopped.js';
 import type { EvalRecord, Metric, Model, ModelResponse, ResultJson, Sample, Task } from '../types.js';
 import { buildRecord } from '../records/build.js';
 import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
@@ -27,6 +28,7 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
     ...(o.backoff ? { backoff: Object.fromEntries(Object.entries(o.backoff).filter(([, v]) => v !== undefined)) } : {}),
     ...(o.rateLimit !== undefined ? { requestsPerMinute: typeof o.rateLimit === 'number' ? o.rateLimit : o.rateLimit.requestsPerMinute } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.failFast !== undefined ? { failFast: o.failFast } : {}),
   });
   const judging: Judging | undefined =
     o.judge && hook ? { model: o.judge, hook, scheduler, cache, stats: { asked: 0, answered: 0, failed: 0 } } : undefined;
@@ -51,9 +53,13 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
       takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
       (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample, judging),
     );
+    // A broken set-up stopped the run: the folder is written (unasked samples are error records, so
+    // --cache resumes), and the cause is thrown rather than a result of zeros returned.
+    if (scheduler.stoppedBy) throw new RunStoppedError(scheduler.stoppedBy, stopHints(scheduler.stoppedBy, model.describe?.()));
     checkOutputs(result, { allowEmpty: o.allowEmpty, where: `model ${model.id}` });
     return result;
   } finally {
+    scheduler.dispose();
     if (ownsCache) await cache?.close?.();
   }
 }

@@ -82,6 +82,9 @@ export const evaluateOptionsSchema = z.object({
     .optional()
     .describe('requests per minute'),
   adaptiveConcurrency: z.boolean().default(true),
+  failFast: z
+    .union([z.literal(false), z.object({ sameErrors: z.number().int().min(1).optional(), networkWindowMs: z.number().nonnegative().optional() })])
+    .optional(),
   backoff: z
     .object({ baseMs: z.number().nonnegative().optional(), maxMs: z.number().nonnegative().optional(), maxRetryAfterMs: z.number().nonnegative().optional() })
     .optional(),
@@ -146,6 +149,12 @@ export interface EvaluateOptions {
   rateLimit?: number | { requestsPerMinute: number };
   /** Halve concurrency on 429/503/timeouts and recover slowly (default true). */
   adaptiveConcurrency?: boolean;
+  /**
+   * Stop a run whose set-up is broken, before any success: after `sameErrors` (3) identical errors no retry
+   * can fix (401, 404, …), or `networkWindowMs` (10 s) of connection errors. Throws `RunStoppedError`.
+   * `false` turns it off.
+   */
+  failFast?: { sameErrors?: number; networkWindowMs?: number } | false;
   /** Retry delays: first step (default 500 ms), cap (30 s), longest honoured Retry-After (120 s). */
   backoff?: { baseMs?: number; maxMs?: number; maxRetryAfterMs?: number };
 }

@@ -65,7 +65,8 @@ export function classifyError(error: unknown): ModelError {
   }
   if (error instanceof SyntaxError) return new ModelError(`malformed response: ${message}`, { kind: 'malformed', retryable: true, cause: error });
   if (networkCode(error) !== undefined || (error instanceof TypeError && /fetch failed|network|socket/i.test(message))) {
-    return new ModelError(message, { kind: 'network', retryable: true, cause: error });
+    // A host name that does not resolve will not resolve on the next try either.
+    return new ModelError(message, { kind: 'network', retryable: networkCode(error) !== 'ENOTFOUND', cause: error });
   }
   return new ModelError(message, { kind: 'other', retryable: false, cause: error });
 }

@@ -1,4 +1,7 @@
 export { Scheduler, RequestFailedError } from './scheduler.js';
+export { RunStoppedError, stopHints } from './run-stopped.js';
+export { DEFAULT_FAIL_FAST } from './fail-fast.js';
+export type { FailFastOptions } from './fail-fast.js';
 export type { SchedulerOptions, SchedulerStats } from './scheduler.js';
 export { ModelError, classifyError, isRetryableStatus, isPushback, isAbortError, abortError } from './errors.js';
 export type { ErrorKind, ModelErrorDetails } from './errors.js';

@@ -2,8 +2,10 @@
 // retries with backoff. One scheduler serves one run; `stats` feeds progress reports.
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { abortError, classifyError, isPushback, ModelError } from './errors.js';
+import { FailFast, type FailFastOptions } from './fail-fast.js';
 import { AdaptiveLimiter } from './limiter.js';
 import { RateLimiter } from './rate-limit.js';
+import { RunStoppedError } from './run-stopped.js';
 import { sleep as realSleep } from './sleep.js';
 
 export interface SchedulerOptions {
@@ -20,6 +22,8 @@ export interface SchedulerOptions {
   signal?: AbortSignal;
   backoff?: Partial<BackoffOptions>;
   onRetry?: (info: { attempt: number; delayMs: number; error: ModelError }) => void;
+  /** Stop the run when the set-up is clearly broken (default on, see fail-fast.ts); false turns it off. */
+  failFast?: FailFastOptions | false;
   /** Injected for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -52,6 +56,8 @@ export class Scheduler {
   readonly #cancels = new Set<() => void>();
   #retries = 0;
   #requests = 0;
+  readonly #failFast: FailFast | undefined;
+  #stoppedBy: ModelError | undefined;
 
   constructor(options: SchedulerOptions) {
     this.#options = options;
@@ -60,6 +66,23 @@ export class Scheduler {
     this.#rate = options.requestsPerMinute ? new RateLimiter(options.requestsPerMinute, now, options.sleep ?? realSleep) : undefined;
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     options.signal?.addEventListener('abort', () => this.#onOuterAbort(), { once: true });
+    this.#failFast =
+      options.failFast === false
+        ? undefined
+        : new FailFast(options.failFast ?? {}, (error) => {
+            this.#stoppedBy = error;
+            this.#onOuterAbort(); // wake everything waiting: each then throws RunStoppedError
+          });
+  }
+
+  /** The error that stopped the run (fail-fast), if it was stopped. */
+  get stoppedBy(): ModelError | undefined {
+    return this.#stoppedBy;
+  }
+
+  /** Ends the fail-fast window's timer (call when the run is over). */
+  dispose(): void {
+    this.#failFast?.dispose();
   }
 
   get stats(): SchedulerStats {
@@ -73,29 +96,47 @@ export class Scheduler {
   async run<T>(fn: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<{ value: T; attempts: number }> {
     const { signal, maxAttempts } = this.#options;
     for (let attempt = 1; ; attempt++) {
+      if (this.#stoppedBy) throw new RunStoppedError(this.#stoppedBy);
       if (signal?.aborted) throw abortError(signal.reason);
-      await this.#acquire();
+      try {
+        await this.#acquire();
+      } catch (thrown) {
+        if (this.#stoppedBy) throw new RunStoppedError(this.#stoppedBy);
+        throw thrown;
+      }
+      if (this.#stoppedBy) {
+        this.#limiter.release();
+        throw new RunStoppedError(this.#stoppedBy);
+      }
       let error: ModelError;
       try {
         if (this.#rate) await this.#abortable(this.#rate.take());
         this.#requests++;
         const value = await this.#attempt(fn, attempt);
         this.#limiter.success();
+        this.#failFast?.success();
         return { value, attempts: attempt };
       } catch (thrown) {
         error = classifyError(thrown);
         // Lower the limit before this slot is released, or the release would wake a waiting request
         // under the old limit.
         if (this.#options.adaptive !== false && isPushback(error)) this.#limiter.pushback();
+        if (!this.#stoppedBy) this.#failFast?.failure(error);
       } finally {
         this.#limiter.release();
       }
+      if (this.#stoppedBy) throw new RunStoppedError(this.#stoppedBy);
       if (error.kind === 'aborted' && signal?.aborted) throw abortError(signal.reason);
       if (!error.retryable || attempt >= maxAttempts) throw new RequestFailedError(error, attempt);
       const delayMs = backoffDelay(attempt, error.retryAfterMs, this.#backoff, this.#options.random);
       this.#retries++;
       this.#options.onRetry?.({ attempt, delayMs, error });
-      await this.#wait(delayMs);
+      try {
+        await this.#wait(delayMs);
+      } catch (thrown) {
+        if (this.#stoppedBy) throw new RunStoppedError(this.#stoppedBy);
+        throw thrown;
+      }
     }
   }
 
