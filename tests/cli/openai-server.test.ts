@@ -84,8 +84,9 @@ describe('medeval run against an OpenAI-compatible server', () => {
       expect(result.code, result.stderr).toBe(1);
       const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
       expect(results.counts.errors).toBe(3);
-      expect(result.stderr).toMatch(/3 of 3 samples failed/);
-      expect(result.stderr).toMatch(/every sample failed/);
+      // Three identical 400s before any success: the run stops (fail fast) and says why.
+      expect(result.stderr).toMatch(/the run stopped: HTTP 400/);
+      expect(result.stderr).toContain(`run folder: ${out}`);
       for (const file of await filesUnder(out)) expect(await readFile(file, 'utf8')).not.toContain(KEY);
     } finally {
       await failing.close();
