@@ -18,6 +18,7 @@ export const EVALUATION_OUTPUT_OPTIONS = {
     type: 'boolean',
     description: 'skip rows that cannot be parsed at all (unterminated quote, wrong field count, bad JSON) and report them (default: exit 1 naming the row)',
   },
+  overwrite: { type: 'boolean', description: 'replace the run already in the --out folder (default: exit 1 and keep it)' },
   'allow-empty': { type: 'boolean', description: 'score a run in which every output is empty (default: exit 1, a broken pipeline)' },
   full: { type: 'boolean', description: 'print every table (overall and per annotation), not just the overall one' },
   quiet: { type: 'boolean', short: 'q', description: 'print no tables, only the run folder path' },

@@ -12,6 +12,7 @@ import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { baselineResolver, buildTask, type TaskName } from '../tasks.js';
 import { judgeFor } from './judge-option.js';
+import { refuseOverwrite } from './run-folders.js';
 import { finishRun } from './tables.js';
 import { medevalVersions } from '../versions.js';
 
@@ -34,6 +35,8 @@ export interface EvaluateSettings {
   skipBadRows?: boolean;
   /** `--allow-empty`: a run whose outputs are all empty is scored instead of stopping with exit 1. */
   allowEmpty?: boolean;
+  /** `--overwrite`: replace a run already in the --out folder. */
+  overwrite?: boolean;
   corpus?: string | undefined;
   fewShot?: { k: number; data: string } | undefined;
   /** `--judge SPEC`: a judge model for outputs the rules leave unparsed. */
@@ -69,6 +72,7 @@ export async function evaluateTask(
   const corpus = settings.corpus !== undefined ? resolve(io.cwd, settings.corpus) : undefined;
   const model = await modelFor(settings.model, settings.task, { task, seed: settings.seed, corpus }, io, settings.command);
   const out = resolve(io.cwd, settings.out);
+  refuseOverwrite(out, settings.out, settings.overwrite ?? false);
   const progress = createProgress({ stream: io.stderr, env: io.env, label: settings.task });
   let result;
   try {

@@ -80,6 +80,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     strict: booleanOption(values, 'strict'),
     skipBadRows: booleanOption(values, 'skip-bad-rows'),
     allowEmpty: booleanOption(values, 'allow-empty'),
+    overwrite: booleanOption(values, 'overwrite'),
     corpus: stringOption(values, 'corpus'),
     fewShot: fewShotOption(values),
     judge: stringOption(values, 'judge'),

@@ -10,6 +10,7 @@ import { loadMetricPlugins } from '../plugins.js';
 import { createProgress } from '../progress.js';
 import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
+import { refuseOverwrite } from './run-folders.js';
 import { buildTask, checkTaskName, TASK_NAMES } from '../tasks.js';
 import { finishRun } from './tables.js';
 import { EVALUATION_OUTPUT_OPTIONS, JUDGE_OPTION } from '../args/shared-options.js';
@@ -71,6 +72,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (!judge && (cache !== undefined || concurrency !== undefined)) {
     throw new UsageError(`--${cache !== undefined ? 'cache' : 'concurrency'} is for the judge's requests; it needs --judge`, spec.name);
   }
+  refuseOverwrite(resolve(io.cwd, out), out, booleanOption(values, 'overwrite'));
   const progress = createProgress({ stream: io.stderr, env: io.env, label: `score ${taskName}` });
   let result;
   try {
