@@ -20,6 +20,11 @@ export interface CmexamTarget {
   answer: string;
   /** Official explanation; `''` when the file has none. */
   explanation: string;
+  /**
+   * The explanation cell exactly as the file has it: not trimmed, literal `\n` not unescaped. The paper's
+   * scripts score against this (pandas keeps surrounding whitespace; ROUGE's `split(" ")` sees it).
+   */
+  explanationAsRead?: string;
 }
 
 export type CmexamSample = Sample<CmexamInput, CmexamTarget> & { meta: Record<string, MetaValue> };

@@ -5,6 +5,7 @@ import type { DataSource, MetaValue, MetricInput, Parsed, Task } from '@medeval/
 import { answerMetrics, getProtocol, textMetrics, type ProtocolName } from '@medeval/metrics';
 import { annotationLabel } from './annotations.js';
 import { answerJudge, jointJudge } from './judge.js';
+import { PANDAS_NA_VALUES } from './extract/pandas-csv.js';
 import { parseAnswer, parseExplanation, scoredAnswer, scoredExplanation } from './extract/protocol-parse.js';
 import { loadCmexam, type CmexamDataset } from './load/dataset.js';
 import { sniffAnnotationColumns } from './load/sniff.js';
@@ -150,7 +151,7 @@ export function explanation(options: CmexamTaskOptions = {}): CmexamTask<string>
       protocol,
       names: EXPLANATION_METRICS,
       hypothesis: (input: MetricInput) => scoredExplanation(protocol, predictionText(input)),
-      references: (input: MetricInput) => goldExplanation(input),
+      references: (input: MetricInput) => goldExplanation(input, protocol),
     }),
     serializeTarget: (sample: CmexamSample) => ({ answer: sample.target.answer, explanation: sample.target.explanation }),
   });
@@ -184,7 +185,7 @@ export function joint(options: CmexamTaskOptions = {}): CmexamTask<JointPredicti
         protocol,
         names: EXPLANATION_METRICS,
         hypothesis: (input: MetricInput) => scoredExplanation(protocol, jointOf(input)?.explanation ?? null),
-        references: (input: MetricInput) => goldExplanation(input),
+        references: (input: MetricInput) => goldExplanation(input, protocol),
       }),
     ],
     serializeTarget: (sample: CmexamSample) => ({ answer: sample.target.answer, explanation: sample.target.explanation }),
@@ -192,8 +193,16 @@ export function joint(options: CmexamTaskOptions = {}): CmexamTask<JointPredicti
   });
 }
 
-/** The gold explanation as a one-reference list, or null (item dropped) when the file has none. */
-function goldExplanation(input: MetricInput): string[] | null {
-  const text = sampleOf(input).target.explanation;
-  return text.trim() === '' ? null : [text];
+/**
+ * The gold explanation as a one-reference list, or null (item dropped) when the file has none. Under
+ * `cmexam-paper` the cell is read as the paper's script reads it with pandas: untrimmed, and a cell pandas
+ * reads as NaN (`''`, `NA`, `null`…) is dropped by its `dropna`.
+ */
+function goldExplanation(input: MetricInput, protocol: string): string[] | null {
+  const target = sampleOf(input).target;
+  if (protocol === 'cmexam-paper') {
+    const cell = target.explanationAsRead ?? target.explanation;
+    return PANDAS_NA_VALUES.has(cell) ? null : [cell];
+  }
+  return target.explanation.trim() === '' ? null : [target.explanation];
 }

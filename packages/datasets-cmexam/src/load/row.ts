@@ -108,7 +108,7 @@ export function normalizeRow(record: Record<string, unknown>, id: number): RowRe
       options,
       optionsText: options.map((o) => `${o.letter} ${o.text}`).join('\n'),
     },
-    target: { answer, explanation: unescape(raw.explanation).trim() },
+    target: { answer, explanation: unescape(raw.explanation).trim(), explanationAsRead: raw.explanation },
     meta,
   };
   return { ok: true, sample, flags: { literalNewlines, nanCells } };
