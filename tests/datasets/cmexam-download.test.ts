@@ -69,7 +69,7 @@ describe('CMExam download manifest', () => {
       expect(first.map((r) => r.cached)).toEqual([false, false]);
       let n = 0;
       for await (const sample of cmexam.load(first[0]!.path).samples()) {
-        expect(sample.target).toEqual({ answer: 'A', explanation: '解释（A对）' });
+        expect(sample.target).toMatchObject({ answer: 'A', explanation: '解释（A对）' });
         n++;
       }
       expect(n).toBe(1);

@@ -49,7 +49,7 @@ describe('loadCmexam', () => {
     ]);
     expect(samples[0]!.target.explanation).toBe('解析一\n解析二');
     expect(samples[0]!.meta['Difficulty level']).toBeNull();
-    expect(samples[1]!.target).toEqual({ answer: '', explanation: '' });
+    expect(samples[1]!.target).toMatchObject({ answer: '', explanation: '' });
     expect(summary.stats).toMatchObject({ literalNewlines: 2, nanCells: 3, emptyAnswer: 1, emptyExplanation: 1 });
   });
 
