@@ -40,7 +40,26 @@ describe('cmexam tasks', () => {
     const task = cmexam.answer({ data: { name: 'plain.csv', text: 'Question,Options,Answer,Explanation\n问,"A 甲\nB 乙",A,\n' } });
     expect(task.sliceDimensions).toEqual([]);
     expect(cmexam.answer({ data: '/nowhere/val.csv' }).sliceDimensions).toEqual([]);
-    expect(cmexam.answer({ data: '/nowhere/test_with_annotations.csv' }).sliceDimensions).toHaveLength(5);
+    // A file name never decides: before the header is read, a path has no dimensions.
+    expect(cmexam.answer({ data: '/nowhere/test_with_annotations.csv' }).sliceDimensions).toEqual([]);
+  });
+
+  it('data decides the slices: a renamed annotated file keeps them, an unannotated test.jsonl gets none', async () => {
+    const { score } = await import('@medeval/core');
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'medeval-slices-'));
+    const renamed = join(dir, 'my-exam-2026.csv');
+    await writeFile(renamed, cmexam.sample.text);
+    const predictions = { name: 'p.jsonl', text: '{"id":"0","output":"答案：A"}\n{"id":"1","output":"答案：B"}\n' };
+    const annotated = await score({ task: cmexam.answer({ data: renamed, limit: 2 }), predictions, bootstrapSamples: 10 });
+    expect(Object.keys(annotated.slices)).toHaveLength(5);
+    const plain = join(dir, 'test.jsonl');
+    await writeFile(plain, '{"Question":"问一","Options":"A 甲\\nB 乙","Answer":"A","Explanation":""}\n{"Question":"问二","Options":"A 甲\\nB 乙","Answer":"B","Explanation":""}\n');
+    const unannotated = await score({ task: cmexam.answer({ data: plain }), predictions, bootstrapSamples: 10 });
+    expect(unannotated.counts.samples).toBe(2);
+    expect(unannotated.slices).toEqual({});
   });
 
   it('parse() says empty / unparsed / ok under each protocol', async () => {

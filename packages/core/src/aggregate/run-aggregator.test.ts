@@ -127,7 +127,7 @@ describe('RunAggregator', () => {
         none: { value: null, ci95: null, n: 0, signature: 'mean_len|test', interval: 'none', scale: 'fraction' },
         nan: { value: null, ci95: null, n: 0, signature: 'mean_len|test', interval: 'bootstrap', scale: 'fraction' },
       },
-      slices: { x: {} },
+      slices: {}, // a dimension no record has a value for gives no table
       counts: { samples: 0, scored: 0, unparsed: 0, empty: 0, truncated: 0, errors: 0 },
     });
     agg.add({ id: 'a', status: 'ok', items: { none: 2, nan: 1 }, meta: {} });

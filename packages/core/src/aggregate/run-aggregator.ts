@@ -8,8 +8,12 @@ import { compareSliceKeys, sliceKey } from './slice-key.js';
 
 export interface RunAggregatorOptions {
   metrics: Metric[];
-  /** `sample.meta` keys to slice by, in display order. */
-  sliceDimensions: string[];
+  /**
+   * `sample.meta` keys to slice by, in display order; or a function read when the first record arrives,
+   * so that the data decides (a loader knows its columns once it has read the header, not from the file
+   * name). A dimension no record has a value for (absent or empty everywhere) gives no table.
+   */
+  sliceDimensions: string[] | (() => string[]);
   /** Human label for a slice value (the paper's abbreviation); stored as `SliceValue.label`. */
   sliceLabel?: (dimension: string, value: MetaValue) => string;
   seed: number;
@@ -43,7 +47,7 @@ interface Dimension {
 export class RunAggregator {
   private readonly metrics: Metric[];
   private readonly columns: unknown[][];
-  private readonly dimensions: Dimension[];
+  private dimensions: Dimension[] | undefined;
   private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, truncated: 0, errors: 0 };
   private readonly settings: IntervalSettings;
 
@@ -58,7 +62,6 @@ export class RunAggregator {
     }
     this.metrics = options.metrics;
     this.columns = options.metrics.map(() => []);
-    this.dimensions = [...new Set(options.sliceDimensions)].map((name) => ({ name, codes: [], keys: [], index: new Map(), raw: [] }));
     this.settings = { seed: options.seed, bootstrapSamples: options.bootstrapSamples };
   }
 
@@ -66,12 +69,13 @@ export class RunAggregator {
     if (!STATUSES.has(record.status)) {
       throw new Error(`RunAggregator: sample "${record.id}" has unknown status "${String(record.status)}"`);
     }
+    const dimensions = this.resolveDimensions();
     this.countStatus(record.status);
     this.metrics.forEach((metric, m) => {
       const item = record.items[metric.name];
       this.columns[m]!.push(item === undefined ? null : item);
     });
-    for (const dim of this.dimensions) {
+    for (const dim of dimensions) {
       const value = record.meta?.[dim.name];
       const key = sliceKey(value);
       let code = dim.index.get(key);
@@ -89,7 +93,8 @@ export class RunAggregator {
     const all = Array.from({ length: this.counts.samples }, (_, i) => i);
     const metrics = this.metricsOver(all, ['overall']);
     const slices: ResultJson['slices'] = {};
-    for (const dim of this.dimensions) {
+    for (const dim of this.resolveDimensions()) {
+      if (dim.raw.every((value) => value === null)) continue; // present nowhere, or never filled: no table
       const members = dim.keys.map((): number[] => []);
       dim.codes.forEach((code, i) => members[code]!.push(i));
       const labels = dim.keys.map((key, code) => {
@@ -113,6 +118,14 @@ export class RunAggregator {
       slices[dim.name] = values;
     }
     return { metrics, slices, counts: { ...this.counts } };
+  }
+
+  private resolveDimensions(): Dimension[] {
+    if (!this.dimensions) {
+      const names = typeof this.options.sliceDimensions === 'function' ? this.options.sliceDimensions() : this.options.sliceDimensions;
+      this.dimensions = [...new Set(names)].map((name) => ({ name, codes: [], keys: [], index: new Map(), raw: [] }));
+    }
+    return this.dimensions;
   }
 
   private metricsOver(indices: readonly number[], where: readonly string[]): Record<string, MetricValue> {

@@ -49,7 +49,8 @@ export async function runRecords<J>(
   const startedAt = new Date().toISOString();
   const aggregator = new RunAggregator({
     metrics,
-    sliceDimensions: task.sliceDimensions ?? [],
+    // Read when the first record arrives: by then the loader has read the header, so the data decides.
+    sliceDimensions: () => task.sliceDimensions ?? [],
     ...(task.sliceLabel ? { sliceLabel: task.sliceLabel.bind(task) } : {}),
     seed: settings.seed,
     bootstrapSamples: settings.bootstrapSamples,
