@@ -65,8 +65,10 @@ export function prfDivide(num: readonly number[], den: readonly number[], zeroDi
   return num.map((x, i) => (den[i] === 0 ? zd : x / den[i]!));
 }
 
-/** F-beta from arrays of P and R, as sklearn 1.2.1 computes it. */
+/** F-beta from arrays of P and R, as sklearn 1.2.1 computes it (β = ∞ gives recall; β < 0 raises). */
 export function fbeta(precision: readonly number[], recall: readonly number[], beta = 1): number[] {
+  checkBeta(beta);
+  if (beta === Number.POSITIVE_INFINITY) return [...recall];
   const b2 = beta * beta;
   return precision.map((p, i) => {
     const r = recall[i]!;
@@ -83,8 +85,20 @@ export function npAverage(values: readonly number[], weights?: readonly number[]
   return numpySum(prod) / numpySum(weights);
 }
 
+/** sklearn 1.2.1's checks before counting: β ≥ 0, a known `average`, `samples` only for multilabel input. */
+function checkBeta(beta: number): void {
+  if (!(beta >= 0)) throw new RangeError('beta should be >=0 in the F-beta score');
+}
+function checkAverage(average: string): void {
+  if (!['micro', 'macro', 'weighted', 'samples'].includes(average)) {
+    throw new RangeError("average has to be one of (None, 'micro', 'macro', 'weighted', 'samples')");
+  }
+  if (average === 'samples') throw new RangeError('Samplewise metrics are not available outside of multilabel classification.');
+}
+
 /** `precision_recall_fscore_support(average=None)`: per-label arrays. */
 export function prfsPerLabel(yTrue: readonly string[], yPred: readonly string[], o: PrfsOptions = {}): PerLabel {
+  checkBeta(o.beta ?? 1);
   const labels = o.labels ? [...o.labels] : sortedLabelUnion(yTrue, yPred);
   const c = labelCounts(yTrue, yPred, labels);
   const zd = o.zeroDivision ?? 'warn';
@@ -95,6 +109,8 @@ export function prfsPerLabel(yTrue: readonly string[], yPred: readonly string[],
 
 /** `precision_recall_fscore_support(average=A)` → {precision, recall, f1} (support is None in sklearn). */
 export function prfsAveraged(yTrue: readonly string[], yPred: readonly string[], average: Average, o: PrfsOptions = {}): Averaged {
+  checkBeta(o.beta ?? 1);
+  checkAverage(average);
   const labels = o.labels ? [...o.labels] : sortedLabelUnion(yTrue, yPred);
   return prfsFromCounts(labelCounts(yTrue, yPred, labels), average, o.zeroDivision ?? 'warn', o.beta ?? 1);
 }

@@ -93,3 +93,27 @@ describe('scikit-learn 1.2.1 multi-label (MultiLabelBinarizer A–E)', () => {
     });
   }
 });
+
+// sklearn 1.2.1 precision_recall_fscore_support: `beta < 0` raises, `np.isposinf(beta)` makes F the recall,
+// `_check_set_wise_labels` rejects unknown averages, and multilabel_confusion_matrix refuses samplewise
+// metrics for 1-d (single-label) input.
+describe('scikit-learn 1.2.1 edge cases of F-beta and average', () => {
+  const t = ['A', 'B', 'C', 'A', 'B', 'D'];
+  const p = ['A', 'C', 'C', 'B', 'B', 'A'];
+  it('beta = ∞ returns recall, per label and averaged', () => {
+    const per = prfsPerLabel(t, p, { beta: Infinity });
+    expect(per.f1).toEqual(per.recall);
+    for (const average of ['micro', 'macro', 'weighted'] as const) {
+      const r = prfsAveraged(t, p, average, { beta: Infinity });
+      expect(r.f1, average).toBe(r.recall);
+    }
+  });
+  it('a negative beta raises', () => {
+    expect(() => prfsAveraged(t, p, 'macro', { beta: -1 })).toThrow('beta should be >=0 in the F-beta score');
+    expect(() => prfsPerLabel(t, p, { beta: -0.5 })).toThrow('beta should be >=0 in the F-beta score');
+  });
+  it('an unknown average raises; samples on single-label input raises', () => {
+    expect(() => prfsAveraged(t, p, 'mean' as Average)).toThrow("average has to be one of (None, 'micro', 'macro', 'weighted', 'samples')");
+    expect(() => prfsAveraged(t, p, 'samples' as Average)).toThrow('Samplewise metrics are not available outside of multilabel classification.');
+  });
+});
