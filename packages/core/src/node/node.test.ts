@@ -97,6 +97,18 @@ describe('readRunFolder', () => {
     await writeFile(join(d, 'results.json'), '{"schemaVersion": 1');
     await expect(readRunFolder(d)).rejects.toThrow(/results\.json: not valid JSON/);
     await writeFile(join(d, 'results.json'), JSON.stringify({ schemaVersion: 1, task: {}, metrics: {}, slices: {}, counts: {}, manifest: {} }));
+    await expect(readRunFolder(d)).rejects.toThrow(/results\.json: task\.name: /);
+    const valid = {
+      schemaVersion: 1,
+      task: { name: 't', version: '1', promptId: 'p@1', dataset: { source: 'd.csv', sha256: null, samples: 2, load: null } },
+      model: null,
+      protocol: { name: 'standard', signature: 's' },
+      metrics: { accuracy: { value: 50, ci95: [0, 100], n: 2, signature: 'acc' } },
+      slices: {},
+      counts: { samples: 2, scored: 2, unparsed: 0, empty: 0, errors: 0 },
+      manifest: { startedAt: 'x', endedAt: 'y', seed: 0, bootstrapSamples: 10 },
+    };
+    await writeFile(join(d, 'results.json'), JSON.stringify(valid));
     await writeFile(join(d, 'records.jsonl'), '{"id":"0","target":"A","output":"A","prediction":"A","status":"ok","scores":{},"items":{},"meta":{},"cached":false}\n{"id":"1"}\n');
     const folder = await readRunFolder(d);
     const seen: string[] = [];
@@ -106,6 +118,15 @@ describe('readRunFolder', () => {
       })(),
     ).rejects.toThrow(/records\.jsonl:2: /);
     expect(seen).toEqual(['0']);
+    // A hostile run folder: markup where a report prints numbers is refused with the field's path.
+    for (const [path, hostile] of [
+      ['counts.samples', { ...valid, counts: { ...valid.counts, samples: '<script>alert(1)</script>' } }],
+      ['metrics.accuracy.n', { ...valid, metrics: { accuracy: { ...valid.metrics.accuracy, n: '<img src=x onerror=alert(1)>' } } }],
+      ['metrics.accuracy.value', { ...valid, metrics: { accuracy: { ...valid.metrics.accuracy, value: '<b>' } } }],
+    ] as const) {
+      await writeFile(join(d, 'results.json'), JSON.stringify(hostile));
+      await expect(readRunFolder(d), path).rejects.toThrow(`results.json: ${path}: `);
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseRecordLine } from '../records/jsonl.js';
+import { resultJsonProblem } from '../records/results-schema.js';
 import { readLines } from '../source/source.js';
 import type { EvalRecord, ResultJson } from '../types.js';
 import { openFileSource } from './file-source.js';
@@ -35,6 +36,9 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
   for (const field of ['task', 'metrics', 'slices', 'counts', 'manifest'] as const) {
     if (!results[field] || typeof results[field] !== 'object') throw new Error(`${resultsPath}: missing "${field}"`);
   }
+  // Every field a report prints has the type it should: a damaged or hostile file is refused, not rendered.
+  const problem = resultJsonProblem(results);
+  if (problem) throw new Error(`${resultsPath}: ${problem}`);
   return {
     dir,
     results,

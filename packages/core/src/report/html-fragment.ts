@@ -79,7 +79,7 @@ function overallTable(result: ResultJson, metrics: string[]): string {
   }
   const head = metrics.map((m) => `<th>${escapeHtml(metricLabel(m))}</th>`).join('');
   const values = metrics.map((m) => metricCell(m, result.metrics[m])).join('');
-  const ns = metrics.map((m) => `<td>${result.metrics[m]?.n ?? 0}</td>`).join('');
+  const ns = metrics.map((m) => `<td>${escapeHtml(String(result.metrics[m]?.n ?? 0))}</td>`).join('');
   return [
     '<section><h2>Overall</h2>',
     `<div class="tw"><table><thead><tr><th>Model</th>${head}</tr></thead><tbody>`,
