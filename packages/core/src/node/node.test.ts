@@ -123,10 +123,16 @@ describe('readRunFolder', () => {
       ['counts.samples', { ...valid, counts: { ...valid.counts, samples: '<script>alert(1)</script>' } }],
       ['metrics.accuracy.n', { ...valid, metrics: { accuracy: { ...valid.metrics.accuracy, n: '<img src=x onerror=alert(1)>' } } }],
       ['metrics.accuracy.value', { ...valid, metrics: { accuracy: { ...valid.metrics.accuracy, value: '<b>' } } }],
+      ['extraction.rules.none', { ...valid, extraction: { rules: { none: '<script>alert(1)</script>' }, examples: [] } }],
+      ['extraction.examples.0.status', { ...valid, extraction: { rules: {}, examples: [{ id: '0', status: '<b>', output: 'x' }] } }],
+      ['extraction.judge.asked', { ...valid, extraction: { rules: {}, examples: [], judge: { model: 'm', promptId: 'p', asked: '<i>', answered: 0, failed: 0 } } }],
     ] as const) {
       await writeFile(join(d, 'results.json'), JSON.stringify(hostile));
       await expect(readRunFolder(d), path).rejects.toThrow(`results.json: ${path}: `);
     }
+    // An audit as evaluate() writes it is accepted.
+    await writeFile(join(d, 'results.json'), JSON.stringify({ ...valid, counts: { ...valid.counts, truncated: 0 }, extraction: { rules: { 'answer-statement': 2 }, examples: [], judge: { model: 'm', promptId: 'p@1', asked: 0, answered: 0, failed: 0 } } }));
+    expect((await readRunFolder(d)).results.extraction?.rules).toEqual({ 'answer-statement': 2 });
   });
 });
 

@@ -35,6 +35,14 @@ export const resultJsonSchema = z
     slices: z.record(z.string(), z.record(z.string(), sliceValueSchema)),
     counts: z.object({ samples: count, scored: count, unparsed: count, empty: count, errors: count, truncated: count.optional() }).passthrough(),
     manifest: z.object({ startedAt: z.string(), endedAt: z.string(), seed: z.number(), bootstrapSamples: z.number() }).passthrough(),
+    extraction: z
+      .object({
+        rules: z.record(z.string(), count),
+        examples: z.array(z.object({ id: z.string(), status: z.enum(['ok', 'unparsed', 'empty', 'truncated', 'error']), output: z.string() }).passthrough()),
+        judge: z.object({ model: z.string(), promptId: z.string(), asked: count, answered: count, failed: count }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
     predictions: z
       .object({ source: z.string(), read: count, matched: count, missing: count, unknown: count, unknownIds: z.array(z.object({ id: z.string(), line: count })) })
       .passthrough()

@@ -39,7 +39,7 @@ export function extractionMarkdown(result: ResultJson): string[] {
   if (rows.length) {
     lines.push(`How each of the ${result.counts.samples} answers was read (records per extraction rule):`, '');
     lines.push('| Rule | Records | Share |', '| --- | --- | --- |');
-    for (const row of rows) lines.push(`| ${markdownCode(row.rule)} | ${row.count} | ${row.share} |`);
+    for (const row of rows) lines.push(`| ${markdownCode(row.rule)} | ${escapeMarkdownCell(String(row.count))} | ${escapeMarkdownCell(row.share)} |`);
     lines.push('');
   }
   if (summary.judge) lines.push(escapeMarkdownCell(judgeLine(summary.judge)), '');
@@ -63,7 +63,7 @@ export function extractionHtml(result: ResultJson): string {
     parts.push(
       `<p class="muted">How each of the ${result.counts.samples} answers was read (records per extraction rule).</p>`,
       '<div class="tw"><table><thead><tr><th>Rule</th><th>Records</th><th>Share</th></tr></thead><tbody>',
-      ...rows.map((row) => `<tr><td><code>${escapeHtml(row.rule)}</code></td><td>${row.count}</td><td>${row.share}</td></tr>`),
+      ...rows.map((row) => `<tr><td><code>${escapeHtml(row.rule)}</code></td><td>${escapeHtml(String(row.count))}</td><td>${escapeHtml(row.share)}</td></tr>`),
       '</tbody></table></div>',
     );
   }
