@@ -25,6 +25,7 @@ function modelReply(text: string): Reply {
   if (UNREADABLE.has(i)) return { content: '这道题我不太确定，需要更多信息才能判断。' };
   if (i === 2) return { content: `答案：${GOLD[i]}`, reasoning_content: '答案：A？再想想，应该选C。' };
   if (i === 5) return { content: `<think>答案：C？不对。</think>\n答案：${GOLD[i]}` };
+  if (i === 8) return { content: '<think>先看B和E……', finish_reason: 'length' }; // cut off inside the trace
   return { content: `答案：${GOLD[i]}` };
 }
 
@@ -78,11 +79,17 @@ describe('medeval run --judge', () => {
     expect(byId.get('7')).toMatchObject({ status: 'ok', prediction: 'D', extraction: { rule, span: '{"answer": "D"}' } });
     expect(byId.get('2')).toMatchObject({ status: 'ok', prediction: 'C', reasoning: '答案：A？再想想，应该选C。' });
     expect(byId.get('2').output).toBe('答案：C');
-    expect(byId.get('5')).toMatchObject({ status: 'ok', prediction: 'AB' }); // the answer after the think block
+    // The answer after the think block is scored; the block is the record's reasoning, never read.
+    expect(byId.get('5')).toMatchObject({ status: 'ok', prediction: 'AB', reasoning: '答案：C？不对。' });
+    expect(byId.get('5').extraction.rule).not.toMatch(/^judge:/);
+    expect(byId.get('5').extraction.span).toContain('AB');
+    // Cut off inside the trace: truncated, never sent to the judge.
+    expect(byId.get('8')).toMatchObject({ status: 'truncated', prediction: null, reasoning: '先看B和E……' });
 
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
-    expect(results.counts).toMatchObject({ samples: 10, scored: 9, unparsed: 1, truncated: 0, errors: 0 });
-    expect(results.metrics.accuracy.value).toBeCloseTo(90, 9);
+    expect(results.counts).toMatchObject({ samples: 10, scored: 8, unparsed: 1, truncated: 1, errors: 0 });
+    expect(results.metrics.accuracy.value).toBeCloseTo(80, 9);
+    expect(results.extraction.examples.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([['4', 'unparsed'], ['8', 'truncated']]);
     expect(results.protocol.signature).toMatch(/^medeval:standard@/);
     expect(results.protocol.signature.endsWith(`|judge:openai-compatible:${judge.url}#judge-model|judge-prompt:cmexam-judge@1`)).toBe(true);
     expect(results.extraction.judge).toEqual({ model: `openai-compatible:${judge.url}#judge-model`, promptId: 'cmexam-judge@1', asked: 3, answered: 2, failed: 0 });
@@ -136,7 +143,7 @@ describe('medeval score --judge', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(judge.requests.length - before).toBe(4);
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
-    expect(results.counts).toMatchObject({ scored: 9, unparsed: 1 });
+    expect(results.counts).toMatchObject({ scored: 8, unparsed: 1, truncated: 1 });
     expect(results.extraction.judge).toMatchObject({ asked: 3, answered: 2 });
     expect((await records(out))[0]).toMatchObject({ status: 'ok', prediction: 'A', reasoning: '先排除E' });
 
