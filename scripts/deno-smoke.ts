@@ -247,7 +247,34 @@ async function memoryPhase(): Promise<void> {
     }
   });
 
+  // ---------------------------------------------------------------------------------------------------
+  // Permissions: this phase runs with none. A live model needs --allow-net (and a key --allow-env); the
+  // refusal must stop the run with the flag to add, never end as accuracy 0.
+  // ---------------------------------------------------------------------------------------------------
 
+  await check('permissions: evaluate() of a live model without permissions stops at once and names the flag', async () => {
+    const model = core.openaiCompatible({ baseURL: 'http://127.0.0.1:18999/v1', model: 'm' });
+    let error: unknown;
+    try {
+      await core.evaluate({ task: cmexam.answer(), model, concurrency: 1, bootstrapSamples: 10 });
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof core.RunStoppedError, `expected RunStoppedError, got ${String(error)}`);
+    // The openai client reads its environment variables first: every one of them is named.
+    assert(/--allow-env=OPENAI_BASE_URL,.*OPENAI_CUSTOM_HEADERS/.test(error.message), `message does not name the flag: ${error.message}`);
+    assert(error.cause.kind === 'permission', `cause kind ${error.cause.kind}`);
+  });
+
+  await check('permissions: a model spec that needs a key without --allow-env names --allow-env=NAME', () => {
+    let message = '';
+    try {
+      core.modelFromSpec('openai:gpt-4o-mini');
+    } catch (e) {
+      message = e instanceof Error ? e.message : String(e);
+    }
+    assert(/--allow-env=OPENAI_(BASE_URL|API_KEY)/.test(message), `message does not name --allow-env: ${message}`);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -6,4 +6,5 @@ export { modelFromSpec, ollamaBaseUrl, MODEL_SPEC_FORMS } from './spec.js';
 export type { ModelSpecOptions } from './spec.js';
 export { redact, publicUrl } from './redact.js';
 export { splitReasoning } from './reasoning.js';
+export { denoPermissionFlag, permissionAwareEnv } from './permissions.js';
 export type { ReasoningSplit } from './reasoning.js';

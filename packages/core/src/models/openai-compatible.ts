@@ -3,7 +3,8 @@
 // retries, backoff and concurrency. The package is imported on first use, so loading core stays light.
 import type { Model, ModelRequest, ModelResponse } from '../types.js';
 import { parseRetryAfter } from '../scheduler/backoff.js';
-import { isRetryableStatus, ModelError } from '../scheduler/errors.js';
+import { isRetryableStatus, ModelError, permissionError } from '../scheduler/errors.js';
+import { denoPermissionFlag } from './permissions.js';
 import { canonicalJson } from '../cache/hash.js';
 import { publicUrl, redact } from './redact.js';
 
@@ -51,7 +52,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
   const getClient = () =>
     (client ??= Promise.all([import('openai'), options.fetch ?? defaultFetch()]).then(([mod, fetch]) => ({
       mod,
-      client: new mod.default({
+      client: withEnvPermission(() => new mod.default({
         baseURL,
         apiKey: apiKey ?? 'no-key', // local servers ignore it; the SDK insists on one
         maxRetries: 0,
@@ -59,7 +60,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
         ...(options.headers ? { defaultHeaders: options.headers } : {}),
         ...(fetch ? { fetch } : {}),
         ...(options.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
-      }),
+      })),
     })));
 
   return {
@@ -133,6 +134,20 @@ export function serverReasoning(message: Record<string, unknown>): string | unde
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
+// The `openai` package reads these variables when a client is made (Deno: each needs --allow-env).
+const SDK_ENV = ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'OPENAI_ADMIN_KEY', 'OPENAI_ORG_ID', 'OPENAI_PROJECT_ID', 'OPENAI_WEBHOOK_SECRET', 'OPENAI_LOG', 'OPENAI_CUSTOM_HEADERS'];
+
+/** Deno without --allow-env: the client cannot be made; say every variable it reads, not just the first. */
+function withEnvPermission<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    const flag = denoPermissionFlag(error);
+    if (flag?.startsWith('--allow-env')) throw permissionError(error, `--allow-env=${SDK_ENV.join(',')}`);
+    throw error;
+  }
+}
+
 function numberField(name: string, value: number | undefined): Record<string, number> {
   return value === undefined ? {} : { [name]: value };
 }
@@ -146,6 +161,8 @@ export function toModelError(error: unknown, mod: Pick<OpenAIModule, 'APIError' 
     return abort;
   }
   if (error instanceof mod.APIConnectionTimeoutError) return new ModelError(message, { kind: 'timeout', retryable: true });
+  const flag = denoPermissionFlag(error);
+  if (flag) return permissionError(error instanceof Error && error.cause instanceof Error ? error.cause : error, flag);
   if (error instanceof mod.APIConnectionError) {
     const cause = (error as { cause?: unknown }).cause;
     // The useful part ("connect ECONNREFUSED 127.0.0.1:8000") is the innermost cause.

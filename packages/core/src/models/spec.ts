@@ -2,6 +2,7 @@
 // openai-compatible:<baseURL>#<model>, baseline:<name>.
 import type { Model } from '../types.js';
 import { openaiCompatible, type OpenAICompatibleOptions } from './openai-compatible.js';
+import { permissionAwareEnv } from './permissions.js';
 
 export interface ModelSpecOptions {
   /** Environment to read keys and hosts from; defaults to process.env where it exists. */
@@ -87,5 +88,5 @@ export function ollamaBaseUrl(host: string | undefined): string {
 
 function defaultEnv(): Record<string, string | undefined> {
   const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return proc?.env ?? {};
+  return proc?.env ? permissionAwareEnv(proc.env) : {};
 }

@@ -1,4 +1,5 @@
 // What went wrong with a model call, and whether asking again can help.
+import { denoPermissionFlag } from '../models/permissions.js';
 
 export type ErrorKind =
   | 'http' // the server answered with an error status
@@ -6,6 +7,7 @@ export type ErrorKind =
   | 'timeout' // our per-request timeout fired
   | 'malformed' // the body was not the JSON we expected
   | 'aborted' // the caller's AbortSignal fired
+  | 'permission' // the runtime refused access (Deno without --allow-net / --allow-env)
   | 'other';
 
 export interface ModelErrorDetails {
@@ -34,6 +36,12 @@ export class ModelError extends Error {
   }
 }
 
+/** A Deno permission refusal: no retry helps; the message names the flag to add. */
+export function permissionError(error: unknown, flag: string): ModelError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new ModelError(`${message} — Deno needs a permission: run with ${flag}`, { kind: 'permission', retryable: false, cause: error });
+}
+
 /** HTTP statuses worth another try: timeouts, conflicts/too-early, rate limits, and every 5xx. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 425 || status === 429 || status >= 500;
@@ -58,6 +66,8 @@ const NETWORK_CODES = new Set([
 export function classifyError(error: unknown): ModelError {
   if (error instanceof ModelError) return error;
   if (isAbortError(error)) return new ModelError('aborted', { kind: 'aborted', retryable: false, cause: error });
+  const flag = denoPermissionFlag(error);
+  if (flag) return permissionError(error, flag);
   const message = error instanceof Error ? error.message : String(error);
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {

@@ -37,6 +37,8 @@ export class FailFast {
 
   failure(error: ModelError): void {
     if (this.#succeeded || this.#tripped || error.kind === 'aborted') return;
+    // A runtime that refuses network or environment access refuses it for every sample.
+    if (error.kind === 'permission') return this.#fire(error);
     if (!error.retryable) {
       const key = `${error.kind}|${error.status ?? ''}|${error.message}`;
       const count = (this.#counts.get(key) ?? 0) + 1;

@@ -28,7 +28,9 @@ export function stopHints(error: ModelError, model: Record<string, unknown> | un
   const name = typeof model?.['model'] === 'string' ? (model['model'] as string) : undefined;
   const where = baseURL ? ` (${baseURL})` : '';
   const hints: string[] = [];
-  if (error.status === 401 || error.status === 403) {
+  if (error.kind === 'permission') {
+    hints.push('Deno refused access: add the flag named above (a notebook: start the kernel with it, or `deno jupyter --install --allow-net --allow-env`)');
+  } else if (error.status === 401 || error.status === 403) {
     hints.push('the server refused the key: check OPENAI_API_KEY (openai:) or MEDEVAL_API_KEY (openai-compatible:, ollama:) and that it is valid for this server' + where);
   } else if (error.status === 404) {
     hints.push(`no such model or endpoint: check the model name${name ? ` "${name}"` : ''} and the base URL${where} (GET <base URL>/models lists what the server serves)`);
