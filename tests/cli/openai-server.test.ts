@@ -112,6 +112,7 @@ describe('medeval run against an OpenAI-compatible server', () => {
       });
       expect(interrupted.code).toBe(130);
       expect(interrupted.stderr).toMatch(/interrupted/);
+      expect(interrupted.stderr).toContain('To resume, run the same command again: --cache cache has every answer received');
       expect(interrupted.stderr).not.toMatch(/\n\s+at /);
       const asked = slow.requests.length;
 

@@ -43,3 +43,12 @@ describe('main(argv, io)', () => {
     expect(io.err()).toBe('medeval: line counts differ: h.txt has 1 lines, r.txt has 2; line i of the hypotheses is scored against line i of the references\n');
   });
 });
+
+describe('the Ctrl-C message', () => {
+  it('says how to resume only when a cache exists, and how to get one otherwise', async () => {
+    const { resumeHint } = await import('./main.js');
+    expect(resumeHint(['run', '--task', 'cmexam', '--cache', '.c'])).toContain('--cache .c has every answer received');
+    expect(resumeHint(['run', '--cache=runs/cache'])).toContain('--cache runs/cache');
+    expect(resumeHint(['run', '--task', 'cmexam'])).toBe('Nothing can be resumed without a cache: run again with --cache DIR to keep answers across runs.');
+  });
+});

@@ -40,13 +40,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return (await command.run(parsed, io)) ?? EXIT_OK;
   } catch (error) {
     if (io.signal?.aborted) {
-      io.stderr.write('medeval: interrupted. Records written so far are kept; re-run with the same --cache to resume.\n');
+      io.stderr.write(`medeval: interrupted. Records written so far are kept. ${resumeHint(argv)}\n`);
       return EXIT_INTERRUPTED;
     }
     const report = reportError(error, { debug });
     io.stderr.write(report.message);
     return report.exitCode;
   }
+}
+
+/** How to go on after Ctrl-C: resuming needs a cache; without one, say how to get one. */
+export function resumeHint(argv: readonly string[]): string {
+  const at = argv.findIndex((a) => a === '--cache' || a.startsWith('--cache='));
+  if (at === -1) return 'Nothing can be resumed without a cache: run again with --cache DIR to keep answers across runs.';
+  const dir = argv[at]!.includes('=') ? argv[at]!.slice('--cache='.length) : argv[at + 1];
+  return `To resume, run the same command again: --cache ${dir ?? 'DIR'} has every answer received, only the rest is asked.`;
 }
 
 function topLevelHelp(): string {
