@@ -1,12 +1,14 @@
 // `medeval datasets download cmexam` in miniature: the package's file manifest served by a loopback
 // HTTP server (127.0.0.1, started and stopped here), fetched with @medeval/core/node's downloadFiles,
-// then loaded. The real val split is served when ../shared has it, so its pinned sha256 is checked.
-import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// then loaded. Pins are git blob ids (checked against `git hash-object`); files without a pin are trusted on
+// first use. The reconstructed val split in ../shared is NOT the official file, so its pin must refuse it.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { downloadFiles, DownloadError } from '@medeval/core/node';
+import { downloadFiles, DownloadError, gitBlobId, PINS_FILE } from '@medeval/core/node';
 import { cmexam } from '@medeval/datasets-cmexam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedAvailable, sharedPath } from '../helpers/shared-data.js';
@@ -22,6 +24,7 @@ let requests = 0;
 beforeAll(async () => {
   served = mkdtempSync(join(tmpdir(), 'cmexam-served-'));
   writeFileSync(join(served, 'train.csv'), SMALL);
+  writeFileSync(join(served, 'val.csv'), SMALL); // served when ../shared has no val split
   writeFileSync(join(served, 'test_with_annotations.csv'), SMALL);
   server = createServer((req, res) => {
     requests++;
@@ -43,30 +46,42 @@ afterAll(async () => {
   rmSync(served, { recursive: true, force: true });
 });
 
-/** The manifest with its URLs pointed at the loopback server. */
+/** The manifest with its URLs pointed at the loopback server (pins as the package declares them). */
 function manifest(names: string[]) {
-  return cmexam.remoteFiles
-    .filter((f) => names.includes(f.name))
-    .map((f) => ({ name: f.name, url: `${base}/${f.name}`, ...(f.sha256 ? { sha256: f.sha256 } : {}) }));
+  return cmexam.remoteFiles.filter((f) => names.includes(f.name)).map((f) => ({ name: f.name, url: `${base}/${f.name}`, gitBlob: f.gitBlob }));
 }
+const gitHashObject = (path: string) => execFileSync('git', ['hash-object', path], { encoding: 'utf8' }).trim();
 
 describe('CMExam download manifest', () => {
-  it('lists the three official files from williamliujl/CMExam, val pinned by sha256', () => {
-    expect(cmexam.remoteFiles.map((f) => f.name)).toEqual(['train.csv', 'val.csv', 'test_with_annotations.csv']);
+  it('lists the three official files at the pinned commit, each pinned by its git blob id', () => {
+    expect(cmexam.remoteFiles.map((f) => [f.name, f.gitBlob])).toEqual([
+      ['train.csv', 'be436732f2d242e01a9188c4969d1d86571bd283'],
+      ['val.csv', '9e7ca22b5c727749e364b196585d5c355ee2b38f'],
+      ['test_with_annotations.csv', 'e6521e67f44b0f958167c91113a2950cffa681a7'],
+    ]);
     for (const f of cmexam.remoteFiles) {
-      expect(f.url).toBe(`https://raw.githubusercontent.com/williamliujl/CMExam/main/data/${f.name}`);
+      expect(f.url).toBe(`https://raw.githubusercontent.com/williamliujl/CMExam/fadb22c89beb1b7115dc36460ba792eb96b7b972/data/${f.name}`);
     }
-    expect(cmexam.remoteFiles.find((f) => f.name === 'val.csv')!.sha256).toBe(
-      '847dd9a0a765a2478efd9a2758a2547f6d54055f41b9448c362378c9f5318511',
-    );
   });
 
-  it('downloads into a cache, loads, and serves the second call from the cache', async () => {
+  it('gitBlobId equals `git hash-object` (empty, small, CRLF and the real val split)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blob-'));
+    try {
+      writeFileSync(join(dir, 'empty'), '');
+      writeFileSync(join(dir, 'small.csv'), SMALL);
+      const paths = [join(dir, 'empty'), join(dir, 'small.csv'), ...(sharedAvailable(REAL_VAL) ? [REAL_VAL] : [])];
+      for (const path of paths) expect(await gitBlobId(path), path).toBe(gitHashObject(path));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a pinned file downloads, verifies, loads, and the second call uses the cache', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'cmexam-cache-'));
     try {
-      const files = manifest(['train.csv', 'test_with_annotations.csv']);
+      const files = [{ name: 'train.csv', url: `${base}/train.csv`, gitBlob: gitHashObject(join(served, 'train.csv')) }];
       const first = await downloadFiles({ files, cacheDir });
-      expect(first.map((r) => r.cached)).toEqual([false, false]);
+      expect(first.map((r) => [r.cached, r.verification])).toEqual([[false, 'pinned']]);
       let n = 0;
       for await (const sample of cmexam.load(first[0]!.path).samples()) {
         expect(sample.target).toMatchObject({ answer: 'A', explanation: '解释（A对）' });
@@ -75,23 +90,43 @@ describe('CMExam download manifest', () => {
       expect(n).toBe(1);
       const before = requests;
       const second = await downloadFiles({ files, cacheDir });
-      expect(second.map((r) => r.cached)).toEqual([true, true]);
+      expect(second.map((r) => [r.cached, r.verification])).toEqual([[true, 'pinned']]);
       expect(requests).toBe(before);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 
-  it.skipIf(!sharedAvailable(REAL_VAL))('verifies the pinned sha256 of the real val split', async () => {
+  it('a file that is not the pinned one is refused, naming the file, the expected and the actual blob id', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'cmexam-cache-'));
     try {
-      const [val] = await downloadFiles({ files: manifest(['val.csv']), cacheDir });
-      expect(val!.sha256).toBe(cmexam.remoteFiles[1]!.sha256);
-      const dataset = cmexam.load(val!.path);
-      let n = 0;
-      for await (const _ of dataset.samples()) n++;
-      expect(n).toBe(cmexam.remoteFiles[1]!.rows);
+      // The served val.csv is the reconstruction in ../shared (or a small stand-in): not the official bytes.
+      const error = await downloadFiles({ files: manifest(['val.csv']), cacheDir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DownloadError);
+      expect((error as Error).message).toMatch(/val\.csv: checksum mismatch \(expected git blob 9e7ca22b5c727749e364b196585d5c355ee2b38f, got [0-9a-f]{40}\); the file was not saved/);
+      expect(existsSync(join(cacheDir, 'val.csv'))).toBe(false);
     } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('without a pin: trust on first use, recorded; a later change is refused', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cmexam-cache-'));
+    try {
+      const files = [{ name: 'test_with_annotations.csv', url: `${base}/test_with_annotations.csv` }];
+      const [first] = await downloadFiles({ files, cacheDir });
+      expect(first!.verification).toBe('first-use');
+      const pins = JSON.parse(readFileSync(join(cacheDir, PINS_FILE), 'utf8'));
+      expect(pins).toEqual({ 'test_with_annotations.csv': first!.sha256 });
+      const [again] = await downloadFiles({ files, cacheDir });
+      expect([again!.cached, again!.verification]).toEqual([true, 'recorded']);
+      writeFileSync(join(cacheDir, 'test_with_annotations.csv'), `${SMALL}改动,"A 甲\nB 乙",B,\r\n`);
+      await expect(downloadFiles({ files, cacheDir })).rejects.toThrow(/does not match the one recorded at its first download/);
+      rmSync(join(cacheDir, 'test_with_annotations.csv'));
+      writeFileSync(join(served, 'test_with_annotations.csv'), `${SMALL}服务器上的新版本,"A 甲\nB 乙",B,\r\n`);
+      await expect(downloadFiles({ files, cacheDir })).rejects.toThrow(/differs from the one recorded at the first download/);
+    } finally {
+      writeFileSync(join(served, 'test_with_annotations.csv'), SMALL);
       rmSync(cacheDir, { recursive: true, force: true });
     }
   });

@@ -1,7 +1,7 @@
 // `medeval datasets download cmexam|huatuo`: fetch the official files listed by the dataset package
 // (its `remoteFiles` manifest) with core's downloader, which checks sha256 and skips files already cached.
 import { resolve } from 'node:path';
-import { downloadFiles } from '@medeval/core/node';
+import { downloadFiles, PINS_FILE } from '@medeval/core/node';
 import { stringOption } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import { InputError, UsageError } from '../errors.js';
@@ -46,7 +46,10 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       })),
       cacheDir: dir,
       onFile: (event) => {
-        if (event.state !== 'downloading') io.stderr.write(`${event.name}: ${event.state === 'cached' ? 'already present, checksum ok' : `downloaded (${event.bytes ?? 0} bytes)`}\n`);
+        if (event.state !== 'downloading') {
+          const what = event.state === 'cached' ? 'already present' : `downloaded (${event.bytes ?? 0} bytes)`;
+          io.stderr.write(`${event.name}: ${what}, ${VERIFICATION[event.verification ?? 'first-use']}\n`);
+        }
         else io.stderr.write(`${event.name}: downloading...\n`);
       },
     });
@@ -56,6 +59,13 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   for (const file of files) io.stdout.write(`${file.path}\n`);
   return 0;
 }
+
+// Never "checksum ok" for a file nothing was checked against.
+const VERIFICATION = {
+  pinned: 'verified against its pinned checksum',
+  recorded: 'matches the sha256 recorded at its first download',
+  'first-use': `unverified (first use): its sha256 is recorded in ${PINS_FILE} and later downloads must match it`,
+} as const;
 
 function offlineHint(error: Error): string {
   // core's downloader already says "could not reach <host>: are you offline?"; add the mirror option.

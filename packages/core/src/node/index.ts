@@ -6,5 +6,5 @@ export { runFolderWriter, RUN_FILES } from './run-folder.js';
 export { readRunFolder } from './read-run-folder.js';
 export type { RunFolder } from './read-run-folder.js';
 export { writeFileAtomic } from './atomic.js';
-export { downloadFiles, DownloadError } from './download.js';
+export { downloadFiles, DownloadError, gitBlobId, PINS_FILE } from './download.js';
 export type { DownloadFile, DownloadOptions, DownloadResult } from './download.js';
