@@ -159,6 +159,10 @@ describe('echoes and prohibitions', () => {
   it('an answer marker followed by the whole option list is an echo, not an answer', () => {
     expectNone('正确答案:A:体系解释;B:语法解释;C:学理解释;D:目的解释。', opts('A 体系解释\nB 语法解释\nC 学理解释\nD 目的解释'));
   });
+  it('an answer followed by the question again (a new, invented turn) keeps the first answer', () => {
+    const question = '关于维生素K缺乏，下列说法错误的是';
+    expectAnswer(`正确答案：B\n\n${question}？A:夜盲症；B:佝偻病；C:凝血障碍\n\n正确答案：C`, vitk, 'B', question);
+  });
   it('"请勿选择D" does not choose D', () => {
     expectAnswer('[正确答案]A<eoa>。B、C、D都不对，请勿选择D。', vitk, 'A');
   });

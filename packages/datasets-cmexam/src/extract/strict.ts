@@ -59,8 +59,9 @@ export function extractAnswer(input: ExtractInput): StrictResult {
   if (split.truncated) return { answer: null, status: 'truncated', rule: 'truncated', span: null, ...reasoning };
   if (split.text.trim() === '') return { answer: null, status: 'unparsed', rule: 'unparsed', span: null, ...reasoning };
 
-  // A model that echoes its question first: the echo is not part of the answer.
-  const answerText = removeEcho(split.text, input.question);
+  // A model that echoes its question first: the echo is not part of the answer. A model that answers and
+  // then writes the question again has started a new, invented turn: only what came before counts.
+  const answerText = removeEcho(split.text, input.question, options);
   const bold = [...answerText.matchAll(/\*\*([^*\n]{1,60})\*\*/g)].map((m) => m[1]!.trim());
   const n = normalize(answerText);
   const text = n.text;
@@ -84,9 +85,14 @@ export function extractAnswer(input: ExtractInput): StrictResult {
 }
 
 /** The output without verbatim copies of its question (at least 8 characters long). */
-function removeEcho(text: string, question: string | undefined): string {
+function removeEcho(text: string, question: string | undefined, options: readonly CmexamOption[]): string {
   const q = question?.trim();
   if (!q || [...q].length < 8) return text;
+  const at = text.indexOf(q);
+  if (at > 0) {
+    const before = text.slice(0, at);
+    if (extractAnswer({ output: before, options }).status === 'ok') return before;
+  }
   return text.split(q).join('\n');
 }
 
