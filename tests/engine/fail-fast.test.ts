@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate, openaiCompatible, RunStoppedError } from '@medeval/core';
 import { startOpenAIServer, type OpenAIServer } from '../helpers/openai-server.js';
+import { rejectionOf } from '../helpers/rejection.js';
 import { answerFor, toyTask } from './fixtures/toy-task.mjs';
 
 const model = (url: string) => openaiCompatible({ baseURL: url, model: 'toy-model' });
@@ -16,14 +17,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function stopped(promise: Promise<unknown>): Promise<RunStoppedError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunStoppedError);
-  return error as RunStoppedError;
-}
+const stopped = (promise: Promise<unknown>) => rejectionOf(promise, RunStoppedError);
 
 /** A port with nothing listening on it (bound once, then closed). */
 async function closedPort(): Promise<number> {

@@ -1,6 +1,7 @@
 // Inputs that used to give a number with exit code 0: predictions of another file, 1-based ids, all-empty outputs.
 import { describe, expect, it } from 'vitest';
 import { answerFor, toyTask } from '../../../../tests/engine/fixtures/toy-task.mjs';
+import { rejectionOf } from '../../../../tests/helpers/rejection.js';
 import { fromFunction } from '../models/from-function.js';
 import { evaluate } from './evaluate.js';
 import { detectIdShift, InputMismatchError } from './input-checks.js';
@@ -13,14 +14,7 @@ const predictions = (ids: number[], output = (i: number) => answerFor(`Q${i}`)) 
 });
 const range = (from: number, n: number) => [...Array(n).keys()].map((i) => i + from);
 
-async function failure(promise: Promise<unknown>): Promise<InputMismatchError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(InputMismatchError);
-  return error as InputMismatchError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, InputMismatchError);
 
 describe('prediction ids that do not belong to the data', () => {
   it('none match → no-matching-ids, naming the file and an example line', async () => {
