@@ -227,3 +227,55 @@ describe('BufferedResponse', () => {
     expect(await streamed.text()).toBe('{"a":"甲"}');
   });
 });
+
+describe('response bodies are capped', () => {
+  it('an endless body stops at the cap with ResponseTooLargeError (the reader never holds more)', async () => {
+    let written = 0;
+    handler = (_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x41);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('close', () => undefined);
+      pump();
+    };
+    const fetch = createNodeFetch({ maxBodyBytes: 1024 * 1024 });
+    const error = await fetch(`${base}/endless`, { method: 'POST', body: '{}' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect(((error as Error).cause as Error).message).toBe('the response body is larger than 1048576 bytes (as received); refusing to read it');
+    expect(written).toBeLessThan(64 * 1024 * 1024); // the server was cut off, not read to some other end
+  });
+
+  it('a gzip bomb stops at the cap after decompression', async () => {
+    const bomb = gzipSync(Buffer.alloc(32 * 1024 * 1024)); // 32 MiB of zeros in about 32 KB
+    handler = (_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(bomb);
+    };
+    const fetch = createNodeFetch({ maxBodyBytes: 1024 * 1024 });
+    const error = await fetch(`${base}/bomb`, { method: 'POST', body: '{}' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(((error as Error).cause as Error).message).toContain('(after decompression)');
+  });
+
+  it('through the openai adapter it is a non-retryable malformed response', async () => {
+    handler = (_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ choices: [{ message: { content: 'x'.repeat(4096) } }] }));
+    };
+    const model = openaiCompatible({ baseURL: `${base}/v1`, model: 'm', fetch: createNodeFetch({ maxBodyBytes: 1024 }) });
+    const error = await model.generate({ messages: [{ role: 'user', content: 'hi' }] }, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'malformed', retryable: false });
+    expect((error as Error).message).toContain('larger than 1024 bytes');
+  });
+});

@@ -22,6 +22,22 @@ export interface NodeFetchOptions {
   connectTimeoutMs?: number;
   /** Where everything outside the simple case goes (default: the global fetch). */
   fallback?: typeof fetch;
+  /**
+   * The largest response body accepted, received and after decompression (default 64 MiB: a chat answer is
+   * a few KB). An endless body or a gzip bomb stops at this size with a `ResponseTooLargeError`.
+   */
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** A response body over the cap: no retry fixes a server that sends this (classified non-retryable). */
+export class ResponseTooLargeError extends Error {
+  readonly code = 'MEDEVAL_RESPONSE_TOO_LARGE';
+  constructor(limit: number, what: string) {
+    super(`the response body is larger than ${limit} bytes (${what}); refusing to read it`);
+    this.name = 'ResponseTooLargeError';
+  }
 }
 
 /** A fetch with its own keep-alive agents (one for http:, one for https:). */
@@ -29,6 +45,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
   const agentOptions = { keepAlive: true, maxFreeSockets: options.maxFreeSockets ?? 1024, scheduling: 'lifo' as const };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const fallback = options.fallback ?? ((input, init) => globalThis.fetch(input, init)); // looked up per call: stubs stay effective
 
   let last: { href: string; url: URL } | undefined;
@@ -92,7 +109,16 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
             return;
           }
           const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let received = 0;
+          res.on('data', (chunk: Buffer) => {
+            received += chunk.length;
+            if (received > maxBodyBytes) {
+              fail(new ResponseTooLargeError(maxBodyBytes, 'as received'));
+              request.destroy();
+              return;
+            }
+            chunks.push(chunk);
+          });
           res.on('error', fail);
           res.on('close', () => {
             if (!res.complete) fail(new Error('the server closed the connection mid-response'));
@@ -101,7 +127,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
             if (settled) return;
             try {
               let bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-              bytes = decode(bytes, res.headers['content-encoding']);
+              bytes = decode(bytes, res.headers['content-encoding'], maxBodyBytes);
               const raw = res.rawHeaders;
               const responseHeaders: Array<[string, string]> = [];
               for (let i = 0; i < raw.length; i += 2) responseHeaders.push([raw[i]!, raw[i + 1]!]);
@@ -135,16 +161,23 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
 }
 
 /** Undoes the content-encoding a server applied (we ask for gzip, deflate or br, as fetch does). */
-function decode(bytes: Buffer, encoding: string | undefined): Buffer {
+function decode(bytes: Buffer, encoding: string | undefined, maxBodyBytes: number): Buffer {
   if (!encoding || bytes.length === 0) return bytes;
   let out = bytes;
-  // Codings are listed in the order they were applied; undo them last first.
-  for (const coding of encoding.toLowerCase().split(',').map((c) => c.trim()).reverse()) {
-    if (coding === 'gzip' || coding === 'x-gzip') out = gunzipSync(out);
-    // "deflate" should be zlib-wrapped (first byte 0x78) but some servers send raw deflate; fetch takes both.
-    else if (coding === 'deflate') out = (out[0]! & 0x0f) === 0x08 ? inflateSync(out) : inflateRawSync(out);
-    else if (coding === 'br') out = brotliDecompressSync(out);
-    else if (coding !== 'identity' && coding !== '') throw new Error(`unsupported content-encoding "${coding}"`);
+  // zlib stops at maxOutputLength (ERR_BUFFER_TOO_LARGE) instead of inflating a bomb into memory.
+  const limit = { maxOutputLength: maxBodyBytes };
+  try {
+    // Codings are listed in the order they were applied; undo them last first.
+    for (const coding of encoding.toLowerCase().split(',').map((c) => c.trim()).reverse()) {
+      if (coding === 'gzip' || coding === 'x-gzip') out = gunzipSync(out, limit);
+      // "deflate" should be zlib-wrapped (first byte 0x78) but some servers send raw deflate; fetch takes both.
+      else if (coding === 'deflate') out = (out[0]! & 0x0f) === 0x08 ? inflateSync(out, limit) : inflateRawSync(out, limit);
+      else if (coding === 'br') out = brotliDecompressSync(out, limit);
+      else if (coding !== 'identity' && coding !== '') throw new Error(`unsupported content-encoding "${coding}"`);
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ResponseTooLargeError(maxBodyBytes, 'after decompression');
+    throw error;
   }
   return out;
 }

@@ -170,6 +170,8 @@ export function toModelError(error: unknown, mod: Pick<OpenAIModule, 'APIError' 
     while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
     const detail = inner instanceof Error ? redact(`: ${inner.message}`, secret) : '';
     if (cause instanceof SyntaxError) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: true });
+    // An endless body or a decompression bomb: the same server will send the same thing again.
+    if (/larger than \d+ bytes/.test(detail)) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: false });
     // ENOTFOUND: the host name does not resolve; no retry will change that.
     return new ModelError(`${message.replace(/\.$/, '')}${detail}`, { kind: 'network', retryable: !/ENOTFOUND/.test(detail) });
   }
