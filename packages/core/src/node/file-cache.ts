@@ -4,6 +4,9 @@
 // Writes that arrive while an fsync runs are committed together (group commit), so a busy run pays
 // one fsync per batch, not per sample. Memory holds only an index (key → byte range), never the
 // responses: a hit is read back from the file.
+// Two processes may share one cache: every batch is one write() on a file opened O_APPEND, which the
+// kernel never interleaves with another process's write, and a torn tail seen at open is cut off only
+// once the file has stopped changing (it may be another process's write still in progress).
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cache } from '../cache/cache.js';
@@ -53,7 +56,7 @@ export function fileCache(dir: string): FileCache {
   };
 
   /** Streams the file, validating every line and indexing where each key's response is; returns the end of the last whole line. */
-  async function indexFile(): Promise<{ end: number; torn: boolean }> {
+  async function indexFile(): Promise<{ end: number; torn: boolean; size: number }> {
     const size = (await handle!.stat()).size;
     let carry = Buffer.alloc(0);
     let carryOffset = 0;
@@ -72,17 +75,27 @@ export function fileCache(dir: string): FileCache {
       carry = bytes.subarray(start);
       carryOffset += start;
     }
-    return { end: carryOffset, torn: carry.length > 0 };
+    return { end: carryOffset, torn: carry.length > 0, size };
   }
 
   const load = () =>
     (ready ??= (async () => {
       await mkdir(dir, { recursive: true });
       handle = await open(file, 'a+');
-      const { end, torn } = await indexFile();
-      // Anything after the last newline is a write cut short by a crash: drop it.
-      if (torn) await handle.truncate(end);
-      nextOffset = end;
+      for (let attempt = 0; ; attempt++) {
+        const { end, torn, size } = await indexFile();
+        nextOffset = end;
+        if (!torn) break;
+        // Anything after the last newline is either a write cut short by a crash (drop it) or another
+        // process's write still in progress (leave it): wait and look again.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if ((await handle.stat()).size !== size) {
+          if (attempt < 100) continue;
+          break;
+        }
+        await handle.truncate(end);
+        break;
+      }
     })());
 
   /** The response stored at a slot, or null when the bytes there belong to another key. */
@@ -105,7 +118,12 @@ export function fileCache(dir: string): FileCache {
       pending = [];
       waiters = [];
       try {
-        await handle!.appendFile(batch.map((p) => p.line).join(''), 'utf8');
+        // One write() per batch: appends of other processes never land inside it (appendFile would
+        // split a large batch into 512 KiB writes).
+        const bytes = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
+        for (let written = 0; written < bytes.length; ) {
+          written += (await handle!.write(bytes, written, bytes.length - written, null)).bytesWritten;
+        }
         await handle!.sync();
         for (const { key } of batch) unwritten.delete(key);
         for (const w of batchWaiters) w.resolve();
