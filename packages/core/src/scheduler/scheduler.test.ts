@@ -188,3 +188,25 @@ describe('RateLimiter', () => {
     expect(waits).toEqual([100, 200]);
   });
 });
+
+describe('Scheduler abort listeners', () => {
+  it('do not accumulate on the run\'s signal: one listener after 1,000 requests (ok, failed, retried)', async () => {
+    const { getEventListeners } = await import('node:events');
+    const controller = new AbortController();
+    const scheduler = new Scheduler({ concurrency: 16, timeoutMs: 5_000, maxAttempts: 2, signal: controller.signal, backoff: { baseMs: 0, maxMs: 0 }, failFast: false });
+    const before = getEventListeners(controller.signal, 'abort').length;
+    let n = 0;
+    await Promise.allSettled(
+      Array.from({ length: 1000 }, () =>
+        scheduler.run(async (signal) => {
+          const i = n++;
+          if (i % 10 === 0) throw new ModelError('busy', { kind: 'http', status: 503, retryable: true });
+          if (i % 7 === 0) throw new ModelError('bad', { kind: 'http', status: 400, retryable: false });
+          return signal.aborted ? 'no' : 'ok';
+        }),
+      ),
+    );
+    expect(getEventListeners(controller.signal, 'abort').length).toBe(before);
+    expect(before).toBeLessThanOrEqual(1);
+  });
+});
