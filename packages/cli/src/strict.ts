@@ -10,6 +10,7 @@ export function strictTask(task: Task): Task {
     name: inner.name,
     source: inner.source,
     summary: () => inner.summary(),
+    ...(inner.count ? { count: () => inner.count!() } : {}),
     async *samples(options) {
       for await (const sample of inner.samples(options)) {
         check(inner);

@@ -37,6 +37,11 @@ export interface Dataset<S extends Sample = Sample> {
   samples(options?: { signal?: AbortSignal }): AsyncIterable<S>;
   /** Filled in as `samples()` is consumed; final once the iteration has ended. */
   summary(): LoadSummary;
+  /**
+   * How many records the source holds, counted in a separate pass without building samples (optional).
+   * The run starts without waiting for it; once known it gives progress a total and an ETA.
+   */
+  count?(): Promise<number>;
 }
 
 export interface ChatMessage {

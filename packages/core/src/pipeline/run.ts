@@ -57,6 +57,15 @@ export async function runRecords<J>(
   });
   const audit = new ExtractionAudit();
   const progress = new ProgressReporter(settings.onProgress, settings.live, settings.limit ?? null);
+  // The data size, counted beside the run (never waited for): totals and an ETA from the start.
+  if (settings.onProgress && task.dataset.count) {
+    task.dataset.count().then(
+      (n) => {
+        progress.state.total = settings.limit !== undefined ? Math.min(n, settings.limit) : n;
+      },
+      () => undefined, // a source that cannot be counted is reported by the run itself
+    );
+  }
   try {
     await forEachOrdered(jobs, settings.window, work, async (record) => {
       aggregator.add({ id: record.id, status: record.status, items: record.items, meta: record.meta });

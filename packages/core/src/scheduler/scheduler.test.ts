@@ -191,7 +191,8 @@ describe('RateLimiter', () => {
 
 describe('Scheduler abort listeners', () => {
   it('do not accumulate on the run\'s signal: one listener after 1,000 requests (ok, failed, retried)', async () => {
-    const { getEventListeners } = await import('node:events');
+    const { EventEmitter } = await import('node:events');
+    const getEventListeners = EventEmitter.getEventListeners;
     const controller = new AbortController();
     const scheduler = new Scheduler({ concurrency: 16, timeoutMs: 5_000, maxAttempts: 2, signal: controller.signal, backoff: { baseMs: 0, maxMs: 0 }, failFast: false });
     const before = getEventListeners(controller.signal, 'abort').length;

@@ -156,3 +156,11 @@ describe('loadCmexam', () => {
   });
   if (!sharedAvailable(VAL)) it.skip(`val split check skipped: ${VAL} is absent`, () => {});
 });
+
+describe('count()', () => {
+  it('counts the records without building samples (the progress total), equal to the rows read', async () => {
+    const { samples, summary, dataset } = await all(cmexamSample);
+    expect(await dataset.count()).toBe(summary.read);
+    expect(samples.length).toBe(summary.loaded);
+  });
+});

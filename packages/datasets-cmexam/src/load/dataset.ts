@@ -37,6 +37,8 @@ interface RawRecord {
 export interface CmexamDataset extends Dataset<CmexamSample> {
   /** Annotation columns the source has, once its header (or first record) was read; else null. */
   annotationColumns(): AnnotationColumn[] | null;
+  /** Records in the source (a separate pass; no samples built). */
+  count(): Promise<number>;
 }
 
 export function loadCmexam(data: DataSource, options: LoadCmexamOptions = {}): CmexamDataset {
@@ -51,6 +53,14 @@ export function loadCmexam(data: DataSource, options: LoadCmexamOptions = {}): C
     source,
     summary: () => summary,
     annotationColumns: () => columns,
+    // Records (rows) in the source, counted without building samples: a progress total from the start.
+    async count() {
+      const bytes = await openSource(data);
+      const format = options.format && options.format !== 'auto' ? options.format : formatFromName(source);
+      let n = 0;
+      for await (const _ of readRecords(decodeUtf8(bytes), source, format, () => undefined)) n++;
+      return n;
+    },
     async *samples() {
       summary = emptySummary(source);
       const bytes = await openSource(data);

@@ -28,6 +28,8 @@ interface LoadState {
 export interface HuatuoDataset extends Dataset<HuatuoSample> {
   /** The format actually read (known after the first record when `auto`). */
   format(): HuatuoFormat | null;
+  /** Non-blank lines in the source (a separate pass; no samples built). */
+  count(): Promise<number>;
 }
 
 export function loadHuatuo(data: DataSource, options: LoadOptions = {}): HuatuoDataset {
@@ -83,6 +85,12 @@ export function loadHuatuo(data: DataSource, options: LoadOptions = {}): HuatuoD
     samples,
     summary: () => toSummary(source, state),
     format: () => state.format,
+    // Non-blank lines (one record each), counted without parsing: a progress total from the start.
+    async count() {
+      let n = 0;
+      for await (const { line } of readLines(await openSource(data))) if (line.trim() !== '') n++;
+      return n;
+    },
   };
 }
 
