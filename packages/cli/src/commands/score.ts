@@ -32,7 +32,7 @@ export const spec: CommandSpec = {
     data: { type: 'string', value: 'PATH', description: 'the data file the predictions are for', defaultText: "the package's bundled sample" },
     predictions: { type: 'string', value: 'FILE', description: 'JSON Lines of {"id","output"}' },
     out: { type: 'string', short: 'o', value: 'DIR', description: 'run folder to write' },
-    protocol: { type: 'string', value: 'P', description: 'cmexam-paper, cmexam-gpt, huatuo, standard', defaultText: 'standard' },
+    protocol: { type: 'string', value: 'P', description: 'cmexam-paper, cmexam-gpt, huatuo, standard', defaultText: 'standard for the CMExam tasks, huatuo for huatuo' },
     'model-id': { type: 'string', value: 'NAME', description: 'who wrote the predictions, stored as model.id in results.json' },
     seed: { type: 'string', value: 'N', description: 'seed for bootstrap intervals', defaultText: '0' },
     ...JUDGE_OPTION,
