@@ -1,10 +1,15 @@
 // What `run` and `score` print: the report's overall table (per-dimension tables only with --full; they are
-// always in report.md). The text itself comes from core's renderMarkdown.
+// always in report.md). The text comes from core's renderMarkdown, shown as aligned plain-text tables.
 import { renderMarkdown, type LoadSummary, type ResultJson } from '@medeval/core';
 import type { CliIO } from '../io.js';
+import { plainTables } from './plain-tables.js';
 import { printCounts, printLoadSummary, printPredictionsSummary } from './load-summary.js';
 
 export function resultTables(result: ResultJson, full: boolean): string {
+  return plainTables(resultMarkdown(result, full));
+}
+
+function resultMarkdown(result: ResultJson, full: boolean): string {
   const markdown = renderMarkdown(result);
   if (full) return markdown;
   const overall = markdown.indexOf('\n## ');
