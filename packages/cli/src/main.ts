@@ -40,7 +40,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return (await command.run(parsed, io)) ?? EXIT_OK;
   } catch (error) {
     if (io.signal?.aborted) {
-      io.stderr.write(`medeval: interrupted. Records written so far are kept. ${resumeHint(argv)}\n`);
+      // Only commands that ask a model keep records and can resume; the others just stop.
+      const asksModel = argv[0] === 'run' || argv[0] === 'score';
+      io.stderr.write(asksModel ? `medeval: interrupted. Records written so far are kept. ${resumeHint(argv)}\n` : 'medeval: interrupted.\n');
       return EXIT_INTERRUPTED;
     }
     const report = reportError(error, { debug });

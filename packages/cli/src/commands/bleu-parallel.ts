@@ -2,14 +2,16 @@
 // statistics of a slice of the lines; the sums are exact integers, so adding them and computing the score
 // once gives the same number as one thread. Only for the default (sacrebleu) variant.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { computeSacreBleu, sacrebleuSignature, type TokenizerName } from '@medeval/metrics';
 import type { BleuWorkerInput, BleuWorkerOutput } from '../bleu-worker.js';
 import type { BleuJson } from './text-metrics.js';
+import { runWorkerPool } from './worker-pool.js';
 
 /** Lines per worker below which threads cost more than they save. */
 const LINES_PER_WORKER = 25_000;
 const MAX_WORKERS = 4;
+/** The worker script, built next to the chunks (tsup entry `bleu-worker`). */
+const BLEU_WORKER = new URL('./bleu-worker.js', import.meta.url);
 
 /** How many workers to use: MEDEVAL_WORKERS overrides (1 = none); 0 or 1 means compute in this thread. */
 export function bleuWorkers(lines: number, env: Record<string, string | undefined>): number {
@@ -24,18 +26,15 @@ export async function parallelBleu(
   refs: readonly (readonly string[])[],
   tokenize: TokenizerName,
   workers: number,
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<BleuJson> {
   const size = Math.ceil(hyps.length / workers);
-  const parts = await Promise.all(
-    Array.from({ length: workers }, (_, k) => {
-      const input: BleuWorkerInput = {
-        hyps: hyps.slice(k * size, (k + 1) * size),
-        refs: refs.map((stream) => stream.slice(k * size, (k + 1) * size)),
-        tokenize,
-      };
-      return runWorker(input);
-    }),
-  );
+  const inputs = Array.from({ length: workers }, (_, k): BleuWorkerInput => ({
+    hyps: hyps.slice(k * size, (k + 1) * size),
+    refs: refs.map((stream) => stream.slice(k * size, (k + 1) * size)),
+    tokenize,
+  }));
+  const parts = await runWorkerPool<BleuWorkerInput, BleuWorkerOutput>(BLEU_WORKER, inputs, options.signal);
   const correct = [0, 0, 0, 0];
   const total = [0, 0, 0, 0];
   let sysLen = 0;
@@ -52,16 +51,4 @@ export async function parallelBleu(
   const score = computeSacreBleu(correct, total, sysLen, refLen, { smoothMethod: 'exp' });
   const signature = sacrebleuSignature({ nrefs: refs.length, lowercase: false, effectiveOrder: false, tok: tokenize, smoothMethod: 'exp', maxNgramOrder: 4 });
   return { score: score.score, counts: score.counts, totals: score.totals, bp: score.bp, sys_len: score.sysLen, ref_len: score.refLen, signature };
-}
-
-function runWorker(input: BleuWorkerInput): Promise<BleuWorkerOutput> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./bleu-worker.js', import.meta.url), { workerData: input });
-    worker.once('message', (message: { ok: true; result: BleuWorkerOutput } | { ok: false; message: string }) => {
-      if (message.ok) resolve(message.result);
-      else reject(new Error(message.message));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
 }

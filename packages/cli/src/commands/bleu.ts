@@ -53,7 +53,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const requested = integerOption(args.values, 'workers', spec.name, { min: 1, max: 64 });
   const workers = bleuWorkers(hyp.lines.length, requested !== undefined ? { MEDEVAL_WORKERS: String(requested) } : io.env);
-  const result = await computeBleu(hyp.lines, refs, { tokenize, protocol, workers });
+  const result = await computeBleu(hyp.lines, refs, { tokenize, protocol, workers, signal: io.signal });
   io.stdout.write(booleanOption(args.values, 'json') ? `${JSON.stringify(result, null, 1)}\n` : formatBleu(result));
   return 0;
 }

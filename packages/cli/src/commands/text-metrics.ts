@@ -22,12 +22,12 @@ export type RougeJson = CorpusRougeJson;
 export async function computeBleu(
   hyps: readonly string[],
   refs: readonly (readonly string[])[],
-  options: { tokenize?: BleuTokenizer | undefined; protocol?: TextProtocol | undefined; workers?: number },
+  options: { tokenize?: BleuTokenizer | undefined; protocol?: TextProtocol | undefined; workers?: number; signal?: AbortSignal | undefined },
 ): Promise<BleuJson> {
   const protocol = options.protocol ?? 'standard';
   if (protocol === 'standard' && (options.workers ?? 1) > 1) {
     const { parallelBleu } = await import('./bleu-parallel.js');
-    return parallelBleu(hyps, refs, bleuTokenizerFor(protocol, options.tokenize), options.workers!);
+    return parallelBleu(hyps, refs, bleuTokenizerFor(protocol, options.tokenize), options.workers!, { signal: options.signal });
   }
   return protocolCorpusBleu(hyps, refs, { protocol, ...(options.tokenize ? { tokenize: options.tokenize } : {}) });
 }
