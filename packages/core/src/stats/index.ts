@@ -5,6 +5,6 @@ export { bootstrapDistribution, bootstrapInterval, DEFAULT_BOOTSTRAP_SAMPLES } f
 export type { BootstrapOptions } from './bootstrap.js';
 export { wilsonInterval, Z95 } from './wilson.js';
 export { mcnemarExact } from './mcnemar.js';
-export { pairedBootstrap, bootstrapPValue } from './paired.js';
+export { pairedBootstrap, bootstrapPValue, percentilePValue } from './paired.js';
 export type { PairedBootstrapResult } from './paired.js';
 export { asBinary, allBinary } from './binary.js';

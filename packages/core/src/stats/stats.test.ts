@@ -3,6 +3,7 @@ import {
   bootstrapDistribution,
   bootstrapInterval,
   bootstrapPValue,
+  percentilePValue,
   createRng,
   deriveSeed,
   mcnemarExact,
@@ -170,7 +171,8 @@ describe('pairedBootstrap', () => {
     expect(r.delta).toBe(0.5);
     expect(r.ci95![0]).toBeGreaterThan(0.4);
     expect(r.ci95![1]).toBeLessThan(0.6);
-    expect(r.p).toBe(1 / 501);
+    // Every resampled delta is above 0: the resolution limit 1/B.
+    expect(r.p).toBe(1 / 500);
   });
 
   it('keeps pairing: a shift that is constant per sample has a degenerate interval', () => {
@@ -185,5 +187,65 @@ describe('pairedBootstrap', () => {
     expect(() => pairedBootstrap([1], [1, 0], mean, { seed: 0 })).toThrow(/same number/);
     expect(bootstrapPValue([0.1, -0.1], 0)).toBe(1);
     expect(bootstrapPValue([0.5, -0.5, 0.1, -0.1], 0.3)).toBe(3 / 5);
+  });
+});
+
+describe('percentilePValue: the p-value dual to the percentile interval', () => {
+  it('is the level at which the interval starts to exclude 0 (worked by hand)', () => {
+    // Sorted deltas -0.2 -0.1 0.1 0.3 0.5 (positions 0…4). The interpolated quantile crosses 0 at position
+    // 1.5 = q·4, q = 0.375: the lower end excludes 0 for α/2 > 0.375, i.e. α > 0.75; the upper end never
+    // does (it would need 1 − α/2 < 0.375). So p = 0.75, and the 25 % interval [q .375, q .625] = [0, 0.2].
+    expect(percentilePValue([0.5, -0.1, 0.3, -0.2, 0.1])).toBeCloseTo(0.75, 14);
+    expect(percentileInterval([0.5, -0.1, 0.3, -0.2, 0.1], 0.25)![0]).toBeCloseTo(0, 14);
+    // Mirror image: the same p from the upper end.
+    expect(percentilePValue([-0.5, 0.1, -0.3, 0.2, -0.1])).toBeCloseTo(0.75, 14);
+  });
+
+  it('edge cases: all zero, one side only, one value, nothing finite', () => {
+    expect(percentilePValue([0, 0, 0])).toBe(1);
+    expect(percentilePValue([0.1, 0.2, 0.3, 0.4])).toBe(1 / 4);
+    expect(percentilePValue([-0.1, -0.2])).toBe(1 / 2);
+    expect(percentilePValue([0.3])).toBe(1);
+    expect(percentilePValue([0])).toBe(1);
+    expect(percentilePValue([NaN, Infinity])).toBeNaN();
+    // Zeros count as "not above 0": positions 0 and 1 are 0, so the lower end leaves 0 only for α/2 > 1/4.
+    expect(percentilePValue([0, 0, 1, 1, 1])).toBeCloseTo(0.5, 14);
+    expect(percentileInterval([0, 0, 1, 1, 1], 0.5)![0]).toBe(0);
+  });
+
+  // A skewed, non-linear statistic (macro-F1 over five classes with a rare class) is where a shifted-null
+  // p-value and a percentile interval part ways; the dual p-value must agree with the interval every time.
+  it('never disagrees with the 95 % interval on macro-F1 of random paired runs', () => {
+    const random = createRng(20261205);
+    const rng = () => random.next();
+    const macroF1 = (items: readonly { gold: number; pred: number }[]) => {
+      let sum = 0;
+      for (let c = 0; c < 5; c++) {
+        let tp = 0, fp = 0, fn = 0;
+        for (const { gold, pred } of items) {
+          if (pred === c && gold === c) tp++;
+          else if (pred === c) fp++;
+          else if (gold === c) fn++;
+        }
+        sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+      }
+      return sum / 5;
+    };
+    let checked = 0, significant = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 30 + Math.floor(rng() * 60);
+      const skill = [0.3 + 0.4 * rng(), 0.3 + 0.4 * rng()];
+      const gold = Array.from({ length: n }, () => (rng() < 0.1 ? 4 : Math.floor(rng() * 4)));
+      const run = (k: number) => gold.map((g) => ({ gold: g, pred: rng() < skill[k]! ? g : Math.floor(rng() * 5) }));
+      const r = pairedBootstrap(run(0), run(1), macroF1, { seed: trial, samples: 400 });
+      const excludes = r.ci95![0] > 0 || r.ci95![1] < 0;
+      expect(r.p < 0.05, `trial ${trial}: p ${r.p}, ci95 ${r.ci95}`).toBe(excludes);
+      checked++;
+      if (excludes) significant++;
+    }
+    // The property is only tested if both outcomes occur.
+    expect(checked).toBe(60);
+    expect(significant).toBeGreaterThan(5);
+    expect(significant).toBeLessThan(55);
   });
 });
