@@ -70,6 +70,8 @@ export interface Reply {
   reasoning?: string;
   /** Default "stop". */
   finish_reason?: string;
+  /** The response's `usage` (default 1 prompt + 1 completion token); null sends none. */
+  usage?: Record<string, unknown> | null;
 }
 
 export interface OpenAIServer {
@@ -166,7 +168,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       return;
     }
     const answer = options.respond ? await options.respond(request.messages, request) : 'A';
-    const { finish_reason: finishReason = 'stop', ...message } = typeof answer === 'string' ? { content: answer } : answer;
+    const { finish_reason: finishReason = 'stop', usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 }, ...message } =
+      typeof answer === 'string' ? { content: answer } : answer;
     request.answered = true;
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
@@ -175,7 +178,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
         created: 0,
         model: body.model ?? 'test',
         choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finishReason }],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        ...(usage === null ? {} : { usage }),
       }),
     );
   }

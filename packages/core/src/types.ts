@@ -67,7 +67,26 @@ export interface ModelResponse {
    */
   reasoning?: string;
   finishReason?: string;
-  usage?: { promptTokens?: number; completionTokens?: number };
+  usage?: ResponseUsage;
+  /** Wall time of the request in ms; evaluate() measures it and keeps it with a cached answer. */
+  latencyMs?: number;
+}
+
+/** Tokens the server reports for one response (OpenAI's `usage`; absent fields were not reported). */
+export interface ResponseUsage {
+  promptTokens?: number;
+  completionTokens?: number;
+  totalTokens?: number;
+  /** Reasoning tokens (`completion_tokens_details.reasoning_tokens`): part of completionTokens at OpenAI. */
+  reasoningTokens?: number;
+}
+
+/** A record's `usage`, in the server's (OpenAI's) field names. */
+export interface RecordUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  reasoning_tokens?: number;
 }
 
 export interface GenerateContext {
@@ -202,6 +221,10 @@ export interface EvalRecord {
   extraction?: Extraction;
   /** The model's reasoning (reasoning_content, or a stripped think block); never scored. */
   reasoning?: string;
+  /** Tokens of the response as the server reported them (also for a cached answer: what it cost then). */
+  usage?: RecordUsage;
+  /** Wall time of the request that produced the answer, in ms (for a cached answer: when it was asked). */
+  latencyMs?: number;
 }
 
 export interface MetricValue {
@@ -286,6 +309,8 @@ export interface ResultJson {
   };
   /** How answers were read: records per extraction rule, and a few outputs that could not be read. */
   extraction?: ExtractionSummary;
+  /** Tokens, cost and latency of the answers (evaluate() with a model that reports usage). */
+  usage?: UsageSummary;
   /** score() only: how the predictions file matched the dataset (missing ones are status "error" records). */
   predictions?: {
     source: string;
@@ -297,6 +322,31 @@ export interface ResultJson {
     /** Set when the prediction ids are the data's ids shifted by this constant (e.g. 1-based ids): an error. */
     shift?: number;
   };
+}
+
+/** Token counts summed over records (OpenAI's field names), with the cost when prices are known. */
+export interface UsageTotals {
+  /** Responses counted (records that carry usage). */
+  responses: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  /** Present when the server reported reasoning tokens for some response. */
+  reasoning_tokens?: number;
+  /** In `currency`, from the prices: prompt_tokens × input + completion_tokens × output, per million. */
+  cost?: number;
+}
+
+/** results.json `usage`. */
+export interface UsageSummary extends UsageTotals {
+  /** Answered records whose server reported no usage (their tokens are unknown, so not in the sums). */
+  missing: number;
+  /** Prices per million tokens the cost was computed with. */
+  prices?: { input: number; output: number; currency: string };
+  /** What this run actually sent: records not answered from the cache. A rerun from the cache shows 0. */
+  new: UsageTotals;
+  /** Latency of the requests sent in this run, in ms (absent when none was sent). */
+  latencyMs?: { mean: number; p50: number; p95: number; max: number };
 }
 
 export interface Progress {

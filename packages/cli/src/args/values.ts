@@ -41,6 +41,18 @@ export function integerOption(
   return value;
 }
 
+/** A non-negative decimal number (prices, budgets); `positive` refuses 0. */
+export function decimalOption(values: OptionValues, name: string, command: string, range: { positive?: boolean } = {}): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$|^\s*\.\d+\s*$/.test(text) || !Number.isFinite(value)) {
+    throw new UsageError(`--${name} must be a number, got "${text}"`, command);
+  }
+  if (range.positive && value === 0) throw new UsageError(`--${name} must be more than 0`, command);
+  return value;
+}
+
 export function choiceOption<T extends string>(
   values: OptionValues,
   name: string,

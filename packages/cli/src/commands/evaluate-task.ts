@@ -2,7 +2,7 @@
 // evaluate() (core) with a progress display → tables on stdout, load warnings on stderr.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { evaluate, modelFromSpec, RunStoppedError, type Model, type Task } from '@medeval/core';
+import { BudgetReachedError, evaluate, modelFromSpec, RunStoppedError, type Model, type Task } from '@medeval/core';
 import { InputError, UsageError } from '../errors.js';
 import { expandPaths } from '../globs.js';
 import type { CliIO } from '../io.js';
@@ -12,6 +12,7 @@ import { combineShards } from '../shards.js';
 import { strictTask } from '../strict.js';
 import { baselineResolver, buildTask, type TaskName } from '../tasks.js';
 import { judgeFor } from './judge-option.js';
+import { pricesFor } from './prices.js';
 import { refuseOverwrite } from './run-folders.js';
 import { finishRun } from './tables.js';
 import { medevalVersions } from '../versions.js';
@@ -41,6 +42,14 @@ export interface EvaluateSettings {
   fewShot?: { k: number; data: string } | undefined;
   /** `--judge SPEC`: a judge model for outputs the rules leave unparsed. */
   judge?: string | undefined;
+  /** `--price-in` / `--price-out`: per million tokens. */
+  priceIn?: number | undefined;
+  priceOut?: number | undefined;
+  /** `--prices FILE`: a price table by model name. */
+  prices?: string | undefined;
+  /** Budgets of the new requests: `--max-cost` (needs prices) and `--max-tokens`. */
+  maxCost?: number | undefined;
+  maxTokens?: number | undefined;
 }
 
 export async function evaluateTask(
@@ -69,6 +78,10 @@ export async function evaluateTask(
   const task = settings.strict ? strictTask(combined) : combined;
   const judge = judgeFor(settings.judge, task, io, settings.command);
 
+  const prices = await pricesFor({ priceIn: settings.priceIn, priceOut: settings.priceOut, table: settings.prices, model: settings.model, cwd: io.cwd, command: settings.command });
+  if (settings.maxCost !== undefined && !prices) {
+    throw new UsageError('--max-cost needs prices: --price-in and --price-out, or --prices FILE', settings.command);
+  }
   const corpus = settings.corpus !== undefined ? resolve(io.cwd, settings.corpus) : undefined;
   const model = await modelFor(settings.model, settings.task, { task, seed: settings.seed, corpus }, io, settings.command);
   const out = resolve(io.cwd, settings.out);
@@ -91,6 +104,9 @@ export async function evaluateTask(
       ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
       ...(judge ? { judge } : {}),
       ...(settings.allowEmpty ? { allowEmpty: true } : {}),
+      ...(prices ? { prices } : {}),
+      ...(settings.maxCost !== undefined ? { maxCost: settings.maxCost } : {}),
+      ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),
     });
@@ -100,6 +116,12 @@ export async function evaluateTask(
       const resume = settings.cache
         ? `after fixing it, rerun the same command: --cache ${settings.cache} asks only what is missing`
         : 'after fixing it, rerun the same command (add --cache DIR to keep answers across runs)';
+      throw new InputError(`${error.message}\nrun folder: ${settings.out} (${resume})`, { cause: error });
+    }
+    if (error instanceof BudgetReachedError) {
+      const resume = settings.cache
+        ? `rerun the same command with a larger budget: --cache ${settings.cache} keeps every answer received, only the rest is asked`
+        : 'no --cache was given, so a rerun asks everything again: add --cache DIR next time';
       throw new InputError(`${error.message}\nrun folder: ${settings.out} (${resume})`, { cause: error });
     }
     throw error;

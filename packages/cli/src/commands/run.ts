@@ -1,6 +1,6 @@
 // `medeval run`: evaluate a model on a task and write a run folder. With no --task it is the embedded
 // default: the bundled CMExam (answers) and Huatuo samples with the offline BM25 baseline.
-import { booleanOption, integerOption, listOption, stringOption } from '../args/values.js';
+import { booleanOption, decimalOption, integerOption, listOption, stringOption } from '../args/values.js';
 import type { CommandSpec, OptionValues, ParsedArgs } from '../args/spec.js';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -54,6 +54,11 @@ export const spec: CommandSpec = {
     timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds (0 = none)', defaultText: '120000' },
     'max-attempts': { type: 'string', value: 'N', description: 'attempts per request, including the first', defaultText: '8' },
     'rate-limit': { type: 'string', value: 'RPM', description: 'at most RPM requests per minute' },
+    'price-in': { type: 'string', value: 'USD', description: 'price per million input (prompt) tokens, for the cost in results.json and --max-cost' },
+    'price-out': { type: 'string', value: 'USD', description: 'price per million output (completion, reasoning included) tokens' },
+    prices: { type: 'string', value: 'FILE', description: 'price table JSON: { "<model>": { "input": USD, "output": USD } } per million tokens' },
+    'max-cost': { type: 'string', value: 'USD', description: 'budget: stop sending before new requests would cost more (needs prices; resumable with --cache)' },
+    'max-tokens': { type: 'string', value: 'N', description: 'budget in tokens (prompt + completion) of new requests; not the per-response max_tokens' },
     ...JUDGE_OPTION,
     ...EVALUATION_OUTPUT_OPTIONS,
   },
@@ -89,6 +94,11 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     corpus: stringOption(values, 'corpus'),
     fewShot: fewShotOption(values),
     judge: stringOption(values, 'judge'),
+    priceIn: decimalOption(values, 'price-in', spec.name),
+    priceOut: decimalOption(values, 'price-out', spec.name),
+    prices: stringOption(values, 'prices'),
+    maxCost: decimalOption(values, 'max-cost', spec.name, { positive: true }),
+    maxTokens: integerOption(values, 'max-tokens', spec.name, { min: 1 }),
   };
   checkModelSpec(settings.model);
   const out = stringOption(values, 'out');

@@ -4,3 +4,5 @@ export { ExtractionAudit, clipOutput } from './extraction-audit.js';
 export { metricValue } from './metric-value.js';
 export type { IntervalSettings } from './metric-value.js';
 export { sliceKey, compareSliceKeys, NOT_APPLICABLE } from './slice-key.js';
+export { UsageAccumulator, costOf, recordUsage } from './usage.js';
+export type { Prices } from './usage.js';

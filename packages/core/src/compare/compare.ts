@@ -152,6 +152,7 @@ async function comparePair(
     labels,
     seed: settings.seed,
     bootstrapSamples: settings.bootstrapSamples,
+    ...(base.results.usage || other.results.usage ? { usage: { a: base.results.usage, b: other.results.usage } } : {}),
   };
   Object.defineProperty(comparison, COMPARISON_INFO, { value: info, enumerable: false });
   return attachComparisonDisplay(comparison);

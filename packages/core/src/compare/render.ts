@@ -7,6 +7,7 @@ import {
   formatInterval, formatNumber, formatP, formatSigned, metricLabel, orderMetrics, primaryMetric,
 } from '../report/format.js';
 import { deltaChart } from '../report/svg-chart.js';
+import { usageText } from '../report/usage-text.js';
 import { tableRow, tableRule } from '../report/markdown.js';
 import { comparisonInfo, isMultiComparison, type Comparison, type ComparisonInfo, type MetricComparison, type MultiComparison } from './types.js';
 
@@ -55,7 +56,9 @@ function pairMarkdown(c: Comparison, level: number): string[] {
   if (info) {
     out.push(`- Task ${escapeMarkdownCell(info.task)}, protocol ${markdownCode(info.protocol.name)}`);
   }
-  out.push(`- Samples compared: ${c.n}${info ? ` (only in ${escapeMarkdownCell(a)}: ${info.onlyA}, only in ${escapeMarkdownCell(b)}: ${info.onlyB})` : ''}`, '');
+  out.push(`- Samples compared: ${c.n}${info ? ` (only in ${escapeMarkdownCell(a)}: ${info.onlyA}, only in ${escapeMarkdownCell(b)}: ${info.onlyB})` : ''}`);
+  for (const [name, usage] of usageLines(info, a, b)) out.push(`- Usage of ${escapeMarkdownCell(name)}: ${escapeMarkdownCell(usage)}`);
+  out.push('');
   out.push(`${h}# Overall`, '');
   out.push(tableRow(['Metric', escapeMarkdownCell(a), escapeMarkdownCell(b), 'Δ (B − A)', '95% CI of Δ', 'p', 'test']), tableRule(7));
   for (const m of metrics) {
@@ -75,6 +78,16 @@ function pairMarkdown(c: Comparison, level: number): string[] {
     out.push('', footer(info) + (small ? `<br><sub>${SMALL_NOTE}</sub>` : ''), '');
   }
   return out;
+}
+
+/** [run name, usage line] for each run of a pair that has usage (tokens and cost side by side). */
+function usageLines(info: ComparisonInfo | undefined, a: string, b: string): Array<[string, string]> {
+  const lines: Array<[string, string]> = [];
+  const textA = usageText(info?.usage?.a);
+  const textB = usageText(info?.usage?.b);
+  if (textA) lines.push([a, textA]);
+  if (textB) lines.push([b, textB]);
+  return lines;
 }
 
 function testName(info: ComparisonInfo | undefined, m: string): string {
@@ -126,6 +139,7 @@ function pairHtml(c: Comparison, heading: 'h1' | 'h2'): string {
   const sub = heading === 'h1' ? 'h2' : 'h3';
   const parts = [`<${heading}>${escapeHtml(b)} vs ${escapeHtml(a)}</${heading}>`];
   parts.push(`<p class="sub">${info ? `task ${escapeHtml(info.task)} · protocol <code>${escapeHtml(info.protocol.name)}</code> · ` : ''}${c.n} samples compared${info ? ` (only in ${escapeHtml(a)}: ${info.onlyA}, only in ${escapeHtml(b)}: ${info.onlyB})` : ''}</p>`);
+  for (const [name, usage] of usageLines(info, a, b)) parts.push(`<p class="sub">Usage of ${escapeHtml(name)}: ${escapeHtml(usage)}</p>`);
   const rows = metrics.map((m) => {
     const mc = c.metrics[m]!;
     const f = fractionOf(info, m);

@@ -1,6 +1,7 @@
 // The shape of a comparison. For two runs, JSON.stringify(comparison) is exactly CONTRACT.md's
 // `{"n", "metrics": {name: {"a","b","delta","ci95","p"}}, "slices": {dimension: {value: {"n","metrics"}}}}`;
 // everything else (run names, labels, which test was used) is kept under a symbol, out of the JSON.
+import type { UsageSummary } from '../types.js';
 
 export interface MetricComparison {
   /** Baseline (first run) value on the paired samples; null when no sample is scorable by both runs. */
@@ -45,6 +46,8 @@ export interface ComparisonInfo {
   labels: Record<string, Record<string, string>>;
   seed: number;
   bootstrapSamples: number;
+  /** What each run's answers cost (results.json `usage`), when either run has it. */
+  usage?: { a: UsageSummary | undefined; b: UsageSummary | undefined };
 }
 
 export const COMPARISON_INFO = Symbol.for('medeval.comparison.info');

@@ -1,7 +1,7 @@
 // Any OpenAI-compatible chat server (OpenAI, vLLM, Ollama, llama.cpp server, LM Studio, DeepSeek, Qwen)
 // through the official `openai` package. Its own retries are off (maxRetries: 0): our scheduler owns
 // retries, backoff and concurrency. The package is imported on first use, so loading core stays light.
-import type { Model, ModelRequest, ModelResponse } from '../types.js';
+import type { Model, ModelRequest, ModelResponse, ResponseUsage } from '../types.js';
 import { parseRetryAfter } from '../scheduler/backoff.js';
 import { isRetryableStatus, ModelError, permissionError } from '../scheduler/errors.js';
 import { denoPermissionFlag } from './permissions.js';
@@ -91,16 +91,36 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
       if (!choice || !choice.message || (choice.message.content != null && typeof choice.message.content !== 'string')) {
         throw new ModelError('malformed response: no choices[0].message.content', { kind: 'malformed', retryable: true });
       }
-      const usage = (completion as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
+      const usage = responseUsage((completion as { usage?: unknown }).usage);
       const reasoning = serverReasoning(choice.message);
       return {
         text: (choice.message.content as string | null) ?? '',
         ...(reasoning !== undefined ? { reasoning } : {}),
         ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
-        ...(usage ? { usage: { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens } } : {}),
+        ...(usage ? { usage } : {}),
       };
     },
   };
+}
+
+/**
+ * A chat completion's `usage` (OpenAI's names) as a ModelResponse's, or undefined when absent. Reasoning
+ * tokens come from `completion_tokens_details.reasoning_tokens` (OpenAI, vLLM, DeepSeek).
+ *
+ * @example
+ * responseUsage({ prompt_tokens: 12, completion_tokens: 30, total_tokens: 42 }) // → { promptTokens: 12, completionTokens: 30, totalTokens: 42 }
+ */
+export function responseUsage(usage: unknown): ResponseUsage | undefined {
+  if (typeof usage !== 'object' || usage === null) return undefined;
+  const u = usage as { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown; completion_tokens_details?: { reasoning_tokens?: unknown } | null };
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+  const out: ResponseUsage = {};
+  if (num(u.prompt_tokens) !== undefined) out.promptTokens = num(u.prompt_tokens)!;
+  if (num(u.completion_tokens) !== undefined) out.completionTokens = num(u.completion_tokens)!;
+  if (num(u.total_tokens) !== undefined) out.totalTokens = num(u.total_tokens)!;
+  const reasoning = num(u.completion_tokens_details?.reasoning_tokens);
+  if (reasoning !== undefined) out.reasoningTokens = reasoning;
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**

@@ -4,8 +4,10 @@ import { cacheKey, type Cache } from '../cache/cache.js';
 import { isAbortError } from '../scheduler/errors.js';
 import { RequestFailedError, Scheduler } from '../scheduler/scheduler.js';
 import { RunStoppedError, stopHints } from '../scheduler/run-stopped.js';
+import { Budget, BudgetReachedError } from '../scheduler/budget.js';
+import { recordUsage } from '../aggregate/usage.js';
 import type { EvalRecord, Metric, Model, ModelResponse, ResultJson, Sample, Task } from '../types.js';
-import { buildRecord } from '../records/build.js';
+import { buildRecord, type Outcome } from '../records/build.js';
 import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
 import { evaluateOptionsSchema, OptionsError, parseOptions, type EvaluateOptions } from './options.js';
 import { prepareMetrics, runRecords, takeSamples } from './run.js';
@@ -30,6 +32,7 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.failFast !== undefined ? { failFast: o.failFast } : {}),
   });
+  const budget = new Budget({ maxCost: o.maxCost, maxTokens: o.maxTokens, prices: o.prices });
   const judging: Judging | undefined =
     o.judge && hook ? { model: o.judge, hook, scheduler, cache, stats: { asked: 0, answered: 0, failed: 0 } } : undefined;
   const sink = await openSink(o.out);
@@ -49,13 +52,16 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         versions: o.versions,
         live: () => ({ retries: scheduler.stats.retries, inFlight: scheduler.stats.inFlight }),
         judge: judging && { modelId: judging.model.id, promptId: judging.hook.promptId, stats: () => ({ ...judging.stats }) },
+        prices: o.prices,
       },
       takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
-      (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample, judging),
+      (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample, judging, budget),
     );
     // A broken set-up stopped the run: the folder is written (unasked samples are error records, so
     // --cache resumes), and the cause is thrown rather than a result of zeros returned.
     if (scheduler.stoppedBy) throw new RunStoppedError(scheduler.stoppedBy, stopHints(scheduler.stoppedBy, model.describe?.()));
+    // A budget stopped the run: the same, with what was spent (samples not asked are error records).
+    if (budget.refused > 0) throw new BudgetReachedError(budget.spent(), budget.refused);
     checkOutputs(result, { allowEmpty: o.allowEmpty, where: `model ${model.id}` });
     return result;
   } finally {
@@ -73,34 +79,53 @@ async function askAndRecord(
   scheduler: Scheduler,
   sample: Sample,
   judging: Judging | undefined,
+  budget: Budget,
 ): Promise<EvalRecord> {
   const request = await task.render(sample);
   const key = cache ? cacheKey(model, request, sample.id) : '';
   const hit = cache ? await cache.get(key) : undefined;
   if (hit) return recordWithJudge(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 }, judging);
+  if (budget.active && !(await budget.acquire())) {
+    return buildRecord(task, metrics, sample, { output: null, error: `not asked: ${budget.spent().reason === 'no-usage' ? 'the server reports no token usage, so the budget cannot be kept' : 'the budget is spent'}`, attempts: 0 });
+  }
   let response: ModelResponse;
   let attempts: number;
+  // Wall time of the attempt that answered (retries and waiting for a slot are not the model's latency).
+  let latencyMs = 0;
   try {
-    ({ value: response, attempts } = await scheduler.run((signal) => model.generate(request, { signal, sample })));
+    ({ value: response, attempts } = await scheduler.run(async (signal) => {
+      const started = performance.now();
+      const answer = await model.generate(request, { signal, sample });
+      latencyMs = performance.now() - started;
+      return answer;
+    }));
   } catch (error) {
+    if (budget.active) budget.release(undefined, false);
     if (isAbortError(error)) throw error;
     const failed = error instanceof RequestFailedError ? error : undefined;
     const message = error instanceof Error ? error.message : String(error);
     return buildRecord(task, metrics, sample, { output: null, error: message, attempts: failed?.attempts ?? 1 });
   }
+  if (budget.active) budget.release(recordUsage(response?.usage), typeof response?.text === 'string');
   if (typeof response?.text !== 'string') {
     return buildRecord(task, metrics, sample, { output: null, error: `model ${model.id} returned no text`, attempts });
   }
+  const facts = { ...responseFacts(response), latencyMs: Math.round(latencyMs) };
   // Only successes are cached; the write is durable before the record counts as done.
-  await cache?.set(key, { text: response.text, ...responseFacts(response) });
-  return recordWithJudge(task, metrics, sample, { output: response.text, ...responseFacts(response), cached: false, attempts }, judging);
+  await cache?.set(key, { text: response.text, ...facts });
+  return recordWithJudge(task, metrics, sample, { output: response.text, ...facts, cached: false, attempts }, judging);
 }
 
-/** What a record keeps of a response besides its text (and what the cache stores, so a rerun keeps it). */
-function responseFacts(response: ModelResponse): { reasoning?: string; finishReason?: string } {
+/**
+ * What a record keeps of a response besides its text, and what the cache stores so a rerun keeps it: the
+ * usage and latency of a cached answer are what it cost when it was asked.
+ */
+function responseFacts(response: ModelResponse): Pick<Outcome, 'reasoning' | 'finishReason' | 'usage' | 'latencyMs'> {
   return {
     ...(typeof response.reasoning === 'string' && response.reasoning !== '' ? { reasoning: response.reasoning } : {}),
     ...(typeof response.finishReason === 'string' && response.finishReason !== '' ? { finishReason: response.finishReason } : {}),
+    ...(response.usage && typeof response.usage === 'object' ? { usage: response.usage } : {}),
+    ...(typeof response.latencyMs === 'number' ? { latencyMs: response.latencyMs } : {}),
   };
 }
 

@@ -77,6 +77,9 @@ export const evaluateOptionsSchema = z.object({
   ...common,
   ...asking,
   model: modelSchema,
+  prices: z.object({ input: z.number().nonnegative(), output: z.number().nonnegative(), currency: z.string().min(1).optional() }).optional(),
+  maxCost: z.number().positive().optional(),
+  maxTokens: z.number().int().positive().optional(),
   rateLimit: z
     .union([z.number().positive(), z.object({ requestsPerMinute: z.number().positive() })])
     .optional()
@@ -88,6 +91,9 @@ export const evaluateOptionsSchema = z.object({
   backoff: z
     .object({ baseMs: z.number().nonnegative().optional(), maxMs: z.number().nonnegative().optional(), maxRetryAfterMs: z.number().nonnegative().optional() })
     .optional(),
+}).refine((o) => o.maxCost === undefined || o.prices !== undefined, {
+  path: ['maxCost'],
+  message: 'needs prices ({ input, output } per million tokens) to know what a request costs',
 });
 
 const predictionsSchema = z.custom<DataSource | AsyncIterable<PredictionLine>>(
@@ -145,6 +151,19 @@ export interface EvaluateOptions {
    * `all-outputs-empty`, since it means a broken pipeline, not a model that scored 0).
    */
   allowEmpty?: boolean;
+  /**
+   * Prices per million tokens (`input` for prompt tokens, `output` for completion tokens, reasoning
+   * included; currency default USD): results.json `usage.cost` and the `maxCost` budget.
+   */
+  prices?: { input: number; output: number; currency?: string };
+  /**
+   * Stop sending before the requests of this run would be expected to cost more than this (needs
+   * `prices`; cached answers are free). Samples not asked become `error` records and evaluate() throws
+   * `BudgetReachedError` after writing the run folder, so a rerun with the same cache finishes the run.
+   */
+  maxCost?: number;
+  /** The same budget in tokens (`total_tokens` of the requests this run sends). */
+  maxTokens?: number;
   /** Requests per minute cap. */
   rateLimit?: number | { requestsPerMinute: number };
   /** Halve concurrency on 429/503/timeouts and recover slowly (default true). */

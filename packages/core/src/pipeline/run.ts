@@ -1,6 +1,6 @@
 // The shared back half of evaluate() and score(): records in dataset order → sink and aggregator →
 // results.json. Only metric items (via the aggregator) stay in memory; records stream to the sink.
-import { ExtractionAudit, RunAggregator } from '../aggregate/index.js';
+import { ExtractionAudit, RunAggregator, UsageAccumulator, type Prices } from '../aggregate/index.js';
 import { attachDisplay } from '../report/index.js';
 import type { EvalRecord, Metric, Progress, ResultJson, Sample, Task } from '../types.js';
 import { judgedSignature } from './judge.js';
@@ -24,6 +24,8 @@ export interface RunSettings {
   live: () => { retries: number; inFlight: number };
   /** Extra fields merged into results.json (additive, e.g. a predictions summary). */
   extra?: () => Partial<ResultJson>;
+  /** Prices per million tokens, for results.json `usage.cost`. */
+  prices?: Prices | undefined;
   /** The judge fallback in use: part of the protocol signature, the config hash and results.json. */
   judge?: { modelId: string; promptId: string; stats: () => { asked: number; answered: number; failed: number } } | undefined;
 }
@@ -56,6 +58,7 @@ export async function runRecords<J>(
     bootstrapSamples: settings.bootstrapSamples,
   });
   const audit = new ExtractionAudit();
+  const usage = new UsageAccumulator(settings.prices);
   const progress = new ProgressReporter(settings.onProgress, settings.live, settings.limit ?? null);
   // The data size, counted beside the run (never waited for): totals and an ETA from the start.
   if (settings.onProgress && task.dataset.count) {
@@ -70,6 +73,7 @@ export async function runRecords<J>(
     await forEachOrdered(jobs, settings.window, work, async (record) => {
       aggregator.add({ id: record.id, status: record.status, items: record.items, meta: record.meta });
       audit.add(record);
+      usage.add(record);
       progress.state.done++;
       if (record.cached) progress.state.cached++;
       if (record.status === 'error') progress.state.errors++;
@@ -91,6 +95,7 @@ export async function runRecords<J>(
     ? { name: task.protocol.name, signature: judgedSignature(task.protocol.signature, { id: judge.modelId }, judge.promptId) }
     : { name: task.protocol.name, signature: task.protocol.signature };
   const extraction = audit.finish();
+  const usageSummary = usage.finish();
   const result: ResultJson = {
     schemaVersion: 1,
     task: {
@@ -122,6 +127,7 @@ export async function runRecords<J>(
           },
         }
       : {}),
+    ...(usageSummary ? { usage: usageSummary } : {}),
     ...settings.extra?.(),
   };
   await sink?.finish(result);

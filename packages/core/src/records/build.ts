@@ -1,6 +1,7 @@
 // From a sample and what the model said to one record: parse, metric items, per-sample scores.
 // Shared by evaluate() (output from a model) and score() (output from a predictions file).
-import type { EvalRecord, Extraction, Metric, Sample, Status, Task } from '../types.js';
+import { recordUsage } from '../aggregate/usage.js';
+import type { EvalRecord, Extraction, Metric, ResponseUsage, Sample, Status, Task } from '../types.js';
 
 export interface Outcome {
   /** The model's text, or null when the call failed. */
@@ -13,6 +14,10 @@ export interface Outcome {
   reasoning?: string;
   /** The server's finish reason; `length` turns an unreadable output into status `truncated`. */
   finishReason?: string;
+  /** Tokens the server reported for the response. */
+  usage?: ResponseUsage;
+  /** Wall time of the request that produced the output, in ms. */
+  latencyMs?: number;
 }
 
 /** What the task's parser (and, for unparsed outputs, a judge) made of one outcome. */
@@ -94,6 +99,17 @@ export function recordFromParse<S extends Sample>(task: Task<S>, metrics: readon
     cached: outcome.cached ?? false,
     ...(input !== undefined ? { input } : {}),
     ...(outcome.attempts !== undefined ? { attempts: outcome.attempts } : {}),
+    ...usageFields(outcome),
+  };
+}
+
+/** `usage` and `latencyMs` of a record, when the outcome has them. */
+function usageFields(outcome: Outcome): Pick<EvalRecord, 'usage' | 'latencyMs'> {
+  const usage = recordUsage(outcome.usage);
+  const latency = outcome.latencyMs;
+  return {
+    ...(usage ? { usage } : {}),
+    ...(typeof latency === 'number' && Number.isFinite(latency) && latency >= 0 ? { latencyMs: Math.round(latency) } : {}),
   };
 }
 

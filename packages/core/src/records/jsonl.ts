@@ -20,6 +20,15 @@ export const evalRecordSchema = z.object({
   cached: z.boolean(),
   input: z.string().optional(),
   attempts: z.number().int().nonnegative().optional(),
+  usage: z
+    .object({
+      prompt_tokens: z.number().int().nonnegative(),
+      completion_tokens: z.number().int().nonnegative(),
+      total_tokens: z.number().int().nonnegative(),
+      reasoning_tokens: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
+  latencyMs: z.number().nonnegative().optional(),
 });
 
 /** A record as one JSON line (with the trailing newline). Non-finite numbers become null. */

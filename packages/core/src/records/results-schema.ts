@@ -5,6 +5,15 @@ import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
 
+const usageTotals = {
+  responses: count,
+  prompt_tokens: count,
+  completion_tokens: count,
+  total_tokens: count,
+  reasoning_tokens: count.optional(),
+  cost: z.number().nonnegative().optional(),
+};
+
 const metricValueSchema = z
   .object({
     value: z.number().nullable(),
@@ -40,6 +49,16 @@ export const resultJsonSchema = z
         rules: z.record(z.string(), count),
         examples: z.array(z.object({ id: z.string(), status: z.enum(['ok', 'unparsed', 'empty', 'truncated', 'error']), output: z.string() }).passthrough()),
         judge: z.object({ model: z.string(), promptId: z.string(), asked: count, answered: count, failed: count }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
+    usage: z
+      .object({
+        ...usageTotals,
+        missing: count,
+        prices: z.object({ input: z.number().nonnegative(), output: z.number().nonnegative(), currency: z.string() }).optional(),
+        new: z.object(usageTotals).passthrough(),
+        latencyMs: z.object({ mean: z.number(), p50: z.number(), p95: z.number(), max: z.number() }).optional(),
       })
       .passthrough()
       .optional(),

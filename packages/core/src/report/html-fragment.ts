@@ -7,6 +7,7 @@ import {
   primaryMetric, reportTitle,
 } from './format.js';
 import { extractionHtml } from './extraction.js';
+import { usageText } from './usage-text.js';
 import { barChart, type BarRow } from './svg-chart.js';
 
 export function resultFragment(result: ResultJson): string {
@@ -46,6 +47,7 @@ function header(result: ResultJson): string {
   const card = (value: string | number, label: string) => `<div class="card"><b>${escapeHtml(String(value))}</b><span>${escapeHtml(label)}</span></div>`;
   const primary = primaryMetric(Object.keys(result.metrics));
   const primaryValue = primary ? result.metrics[primary] : undefined;
+  const usage = usageText(result.usage);
   return [
     `<h1>${escapeHtml(reportTitle(result))}</h1>`,
     `<p class="sub">${escapeHtml(`${task.name}@${task.version}`)} · prompt <code>${escapeHtml(task.promptId)}</code> · data <code>${escapeHtml(ds.source)}</code>${ds.sha256 ? ` <span title="${escapeHtml(ds.sha256)}">(sha256 ${escapeHtml(ds.sha256.slice(0, 12))}…)</span>` : ''} · protocol <code>${escapeHtml(result.protocol.name)}</code></p>`,
@@ -58,6 +60,7 @@ function header(result: ResultJson): string {
     counts.truncated ? card(counts.truncated, 'truncated') : '',
     card(counts.errors, 'errors'),
     '</div>',
+    usage ? `<p class="sub">Usage: ${escapeHtml(usage)}</p>` : '',
   ].join('');
 }
 

@@ -4,6 +4,7 @@
 import type { ResultJson, SliceValue } from '../types.js';
 import { escapeMarkdownCell, markdownCode } from './escape.js';
 import { extractionMarkdown } from './extraction.js';
+import { usageText } from './usage-text.js';
 import { formatMetric, intervalNote, metricLabel, orderMetrics, reportTitle } from './format.js';
 
 export function renderMarkdown(result: ResultJson): string {
@@ -55,6 +56,7 @@ function summaryLines(result: ResultJson): string[] {
   const { task, counts } = result;
   const ds = task.dataset;
   const sha = ds.sha256 ? ` (sha256 ${ds.sha256.slice(0, 12)}…)` : '';
+  const usage = usageText(result.usage);
   return [
     `- Task: ${escapeMarkdownCell(`${task.name}@${task.version}`)}, prompt ${escapeMarkdownCell(task.promptId)}`,
     `- Data: ${escapeMarkdownCell(ds.source)}${sha}, ${ds.samples} samples`,
@@ -62,6 +64,7 @@ function summaryLines(result: ResultJson): string[] {
     `- Protocol: ${markdownCode(result.protocol.name)}`,
     `- Samples: ${counts.samples} · scored ${counts.scored} · unparsed ${counts.unparsed} · empty ${counts.empty} · ${truncatedPart(counts)}errors ${counts.errors}`,
     `- Run: ${escapeMarkdownCell(result.manifest.startedAt)} → ${escapeMarkdownCell(result.manifest.endedAt)}, config ${markdownCode(result.manifest.configHash)}`,
+    ...(usage ? [`- Usage: ${escapeMarkdownCell(usage)}`] : []),
   ];
 }
 

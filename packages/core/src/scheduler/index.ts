@@ -10,3 +10,5 @@ export type { BackoffOptions } from './backoff.js';
 export { AdaptiveLimiter } from './limiter.js';
 export { RateLimiter } from './rate-limit.js';
 export { sleep } from './sleep.js';
+export { Budget, BudgetReachedError } from './budget.js';
+export type { BudgetLimits, BudgetSpent } from './budget.js';
