@@ -52,7 +52,7 @@ function runChild(server: OpenAIServer, cache: string, out: string): { proc: Chi
 const question = (r: ReceivedRequest) => r.messages.at(-1)!.content;
 const cacheLines = async (cache: string) => (await readFile(join(cache, 'responses.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
 const withoutRunInfo = (r: Record<string, unknown>) => {
-  const { cached: _c, attempts: _a, ...rest } = r;
+  const { cached: _c, attempts: _a, latencyMs: _l, ...rest } = r; // how this run got the answer, not what it was
   return rest;
 };
 const jsonl = async (path: string) => (await readFile(path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
