@@ -12,7 +12,7 @@ import * as node from 'npm:@medeval/core/node';
 import * as metrics from 'npm:@medeval/metrics';
 import { cmexam, type CmexamSample } from 'npm:@medeval/datasets-cmexam';
 import { huatuo } from 'npm:@medeval/datasets-huatuo';
-import plugins, { hallucinatedOptionRate } from '../examples/custom-metric/index.js';
+import plugins, { hallucinatedOptionRate, judgedExplanation } from '../examples/custom-metric/index.js';
 import type { EvalRecord, Model, ResultJson, Sample } from 'npm:@medeval/core';
 
 let passed = 0;
@@ -151,6 +151,30 @@ async function memoryPhase(): Promise<void> {
     close(rate.value, 0, 'hallucinated_option_rate');
     assert(rate.n === cmexamSamples.length, `hallucinated_option_rate n ${rate.n}`);
     assert(Array.isArray(plugins) && plugins.length === 2, 'default export');
+  });
+
+  await check('cmexam: an async third-party metric (a judge model in item()) is awaited inside evaluate()', async () => {
+    // The judge answers after a tick: 4 when the candidate explanation is the gold one, else 1.
+    const judge = core.fromFunction(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const text = request.messages.at(-1)!.content;
+      const gold = /参考解释：\n([\s\S]*?)\n\n考生解释：/.exec(text)?.[1];
+      const answer = /考生解释：\n([\s\S]*?)\n\n考生解释与/.exec(text)?.[1];
+      return gold !== undefined && gold === answer ? '{"score": 4}' : '1';
+    }, { id: 'smoke:judge' });
+    const jointTask = cmexam.joint();
+    const joint = (await collect(jointTask.dataset.samples())) as CmexamSample[];
+    // Even ids repeat the gold explanation, odd ids explain nothing.
+    const model = core.fromFunction((_request, { sample }) => {
+      const s = sample as CmexamSample;
+      return Number(s.id) % 2 === 0 ? `答案：${s.target.answer}\n解释：${s.target.explanation}` : '答案：A\n解释：不知道';
+    }, { id: 'smoke:half-right' });
+    const result = await core.evaluate({ task: cmexam.joint(), model, metrics: [judgedExplanation(judge)], concurrency: 4 });
+    const scorable = joint.filter((s) => s.target.explanation.trim() !== '');
+    const expected = scorable.reduce((sum, s) => sum + (Number(s.id) % 2 === 0 ? 4 : 1), 0) / scorable.length;
+    const judged = result.metrics.judged_explanation!;
+    assert(judged.n === scorable.length, `judged n ${judged.n}, expected ${scorable.length}`);
+    close(judged.value, expected, 'judged_explanation');
   });
 
   const baselineSink = memorySink();

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, fromFunction, score } from '@medeval/core';
+import { evaluate, fromFunction, openaiCompatible, score } from '@medeval/core';
+import { startOpenAIServer } from '../../tests/helpers/openai-server.js';
 import type { EvalRecord, MetricInput, ResultJson, Sample, Status } from '@medeval/core';
 import { cmexam, type CmexamSample } from '@medeval/datasets-cmexam';
 import plugins, * as plugin from './index.js';
@@ -207,6 +208,62 @@ describe('with evaluate() and score() on the bundled CMExam sample', () => {
     expect(result.metrics.rouge1!.n).toBe(withExplanation);
     expect(f1.value).toBeCloseTo(result.metrics.rouge1!.value!, 9);
     expect(result.metrics.hallucinated_option_rate!.value).toBe(0);
+  });
+});
+
+describe('judged_explanation: an async metric (item() asks a judge model)', () => {
+  it('reads the score from JSON or a bare digit, nothing else', () => {
+    expect(plugin.judgeScore('{"score": 4}')).toBe(4);
+    expect(plugin.judgeScore(' 5 ')).toBe(5);
+    expect(plugin.judgeScore('{"score": 7}')).toBeNull();
+    expect(plugin.judgeScore('I would say 3 or 4')).toBeNull();
+  });
+
+  it('evaluate() awaits it for every sample, through a loopback OpenAI-compatible judge', async () => {
+    const samples = (await (async () => {
+      const out: CmexamSample[] = [];
+      for await (const sample of cmexam.joint().dataset.samples()) out.push(sample);
+      return out;
+    })());
+    // The judge gives 5 when the candidate explanation is the gold one, else 2 (as JSON, or a bare digit).
+    const server = await startOpenAIServer({
+      latencyMs: 3,
+      respond: (messages) => {
+        const text = messages.at(-1)!.content;
+        const gold = /参考解释：\n([\s\S]*?)\n\n考生解释：/.exec(text)![1];
+        const answer = /考生解释：\n([\s\S]*?)\n\n考生解释与/.exec(text)![1];
+        return gold === answer ? '{"score": 5}' : '2';
+      },
+    });
+    try {
+      const judge = openaiCompatible({ baseURL: server.url, model: 'judge', apiKey: 'k' });
+      // Every other sample repeats the gold explanation; the rest explain nothing useful.
+      const model = fromFunction(
+        (_request, { sample }) => {
+          const s = sample as CmexamSample;
+          return Number(s.id) % 2 === 0 ? `答案：${s.target.answer}\n解释：${s.target.explanation}` : `答案：A\n解释：不知道`;
+        },
+        { id: 'test:half-right' },
+      );
+      const result = await evaluate({ task: cmexam.joint(), model, metrics: [plugin.judgedExplanation(judge)], concurrency: 4 });
+      const scorable = samples.filter((s) => s.target.explanation.trim() !== '');
+      const expected = scorable.reduce((sum, s) => sum + (Number(s.id) % 2 === 0 ? 5 : 2), 0) / scorable.length;
+      const judged = result.metrics.judged_explanation!;
+      expect(judged.n).toBe(scorable.length);
+      expect(judged.value).toBeCloseTo(expected, 12);
+      expect(judged.signature).toBe('judged_explanation|judge:openai-compatible:' + server.url + '#judge|scale:1-5|prompt:v1|mean|v1');
+      expect(server.requests.length).toBe(scorable.length);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a judge reply without a score stops the run with the metric and sample named', async () => {
+    const judge = fromFunction(() => '很好', { id: 'test:chatty-judge' });
+    const model = fromFunction(() => '答案：A\n解释：不知道', { id: 'test:a' });
+    await expect(evaluate({ task: cmexam.joint(), model, metrics: [plugin.judgedExplanation(judge)] })).rejects.toThrow(
+      /metric judged_explanation: item\(\) failed on sample "\d+": the judge gave no score 1-5: "很好"/,
+    );
   });
 });
 

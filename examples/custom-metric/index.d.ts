@@ -1,10 +1,15 @@
 // Types for index.js (hand-written: the package ships plain JavaScript with no build step).
-import type { Metric, Sample } from '@medeval/core';
+import type { Metric, Model, Sample } from '@medeval/core';
 
 /** hallucinated_option_rate: % of answered questions naming a letter that is not an option. Item: 0 or 1. */
 export declare const hallucinatedOptionRate: Metric<number>;
 /** explanation_char_f1: mean per-sample character F1 (0–100). Item: the sample's F1 in [0, 1]. */
 export declare const explanationCharF1: Metric<number>;
+
+/** judged_explanation: a judge model's 1–5 rating of the explanation, averaged. item() is async (it asks the judge). */
+export declare function judgedExplanation(judge: Model): Metric<number>;
+/** The judge's score 1–5 from its reply (`{"score": 4}` or a bare digit); null when there is none. */
+export declare function judgeScore(reply: string): number | null;
 
 /** The option labels of a multiple-choice sample (upper-case ASCII), or null when it has none. */
 export declare function optionLetters(sample: Sample): Set<string> | null;

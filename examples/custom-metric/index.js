@@ -203,5 +203,67 @@ export const explanationCharF1 = {
   sampleScore: (item) => 100 * item,
 };
 
+// ---------------------------------------------------------------------------------------------------
+// An async metric: a judge model rates each explanation
+// ---------------------------------------------------------------------------------------------------
+
+/** The judge's score 1–5 from its reply: `{"score": 4}` or a bare digit; null when there is none. */
+export function judgeScore(reply) {
+  const json = /"score"\s*:\s*"?([1-5])\b/.exec(reply);
+  if (json) return Number(json[1]);
+  const bare = /^\s*([1-5])\s*$/.exec(reply);
+  return bare ? Number(bare[1]) : null;
+}
+
+/**
+ * judged_explanation: a judge model rates how well the model's explanation agrees with the gold one, 1–5;
+ * the metric is the mean. `item()` returns a promise (it asks the judge), which evaluate() and score()
+ * await, several samples at a time. `judge` is any medeval Model: `openaiCompatible({...})`,
+ * `modelFromSpec('openai:gpt-4o')`, `fromFunction(...)`. A reply without a score is an error that names
+ * the sample (never a silent drop). Not in the default export: it needs a judge.
+ * @param {import('@medeval/core').Model} judge
+ * @returns {NumberMetric}
+ */
+export function judgedExplanation(judge) {
+  return {
+    name: 'judged_explanation',
+    signature: `judged_explanation|judge:${judge.id}|scale:1-5|prompt:v1|mean|v1`,
+    higherIsBetter: true,
+    scale: 'fraction',
+    interval: 'bootstrap',
+    pairedTest: 'bootstrap',
+    async item({ sample, output, prediction, status }) {
+      const gold = goldExplanation(sample);
+      if (gold === null || characters(gold).length === 0) return null;
+      if (status === 'error') return 1;
+      const answer = hypothesisExplanation(sample, output, prediction);
+      const reply = await judge.generate(
+        {
+          messages: [
+            { role: 'system', content: '你是医学考试阅卷人。只输出 JSON：{"score": 1-5}。' },
+            {
+              role: 'user',
+              content: `参考解释：\n${gold}\n\n考生解释：\n${answer}\n\n考生解释与参考解释在医学上一致的程度（1=完全不符，5=完全一致）？`,
+            },
+          ],
+          temperature: 0,
+          maxTokens: 16,
+        },
+        { sample },
+      );
+      const score = judgeScore(reply.text);
+      if (score === null) throw new Error(`the judge gave no score 1-5: ${JSON.stringify(reply.text.slice(0, 80))}`);
+      return score;
+    },
+    aggregate(items) {
+      if (items.length === 0) return Number.NaN;
+      let sum = 0;
+      for (const item of items) sum += item;
+      return sum / items.length;
+    },
+    sampleScore: (item) => item,
+  };
+}
+
 /** Everything this package offers, for loaders that take a module's default export. */
 export default [hallucinatedOptionRate, explanationCharF1];

@@ -34,7 +34,7 @@ describe('loadMetricPlugins', () => {
   it('names the file, export and problem for an invalid metric', async () => {
     const cwd = await plugins();
     await expect(loadMetricPlugins(['broken.mjs'], cwd)).rejects.toThrow(
-      /broken\.mjs#default: not a valid Metric: .*"signature".*"higherIsBetter".*"aggregate" must be a function/,
+      /broken\.mjs#default: not a valid Metric: signature: missing; must be a non-empty string.*higherIsBetter: missing; must be true or false.*aggregate: must be a function/,
     );
     await expect(loadMetricPlugins(['empty.mjs'], cwd)).rejects.toThrow(/empty\.mjs: the module exports no metric/);
     await expect(loadMetricPlugins(['default.mjs', 'default.mjs'], cwd)).rejects.toThrow(/two metrics are named "parsed_rate"/);

@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Metric } from '@medeval/core';
+import { metricProblems, type Metric } from '@medeval/core';
 import { InputError } from './errors.js';
 
 export interface LoadedMetric {
@@ -111,24 +111,4 @@ function looksLikeMetric(value: unknown): value is Record<string, unknown> {
     typeof value === 'object' &&
     (typeof (value as Record<string, unknown>).item === 'function' || typeof (value as Record<string, unknown>).aggregate === 'function')
   );
-}
-
-export function metricProblems(value: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  if (typeof value.name !== 'string' || !/^[A-Za-z][\w.-]*$/.test(value.name)) problems.push('"name" must be a word like "char_f1"');
-  if (typeof value.signature !== 'string' || value.signature === '') problems.push('"signature" must be a non-empty string');
-  if (typeof value.higherIsBetter !== 'boolean') problems.push('"higherIsBetter" must be true or false');
-  if (typeof value.item !== 'function') problems.push('"item" must be a function');
-  if (typeof value.aggregate !== 'function') problems.push('"aggregate" must be a function');
-  if (value.scale !== undefined && value.scale !== 'percent' && value.scale !== 'fraction') problems.push('"scale" must be "percent" or "fraction"');
-  if (value.interval !== undefined && !['bootstrap', 'wilson', 'none'].includes(value.interval as string)) {
-    problems.push('"interval" must be "bootstrap", "wilson" or "none"');
-  }
-  if (value.pairedTest !== undefined && !['mcnemar', 'bootstrap'].includes(value.pairedTest as string)) {
-    problems.push('"pairedTest" must be "mcnemar" or "bootstrap"');
-  }
-  for (const optional of ['sampleScore', 'prepare']) {
-    if (value[optional] !== undefined && typeof value[optional] !== 'function') problems.push(`"${optional}" must be a function`);
-  }
-  return problems;
 }

@@ -133,9 +133,11 @@ export interface MetricInput<S extends Sample = Sample, Prediction = unknown> {
 
 /**
  * A metric: a per-sample item (sufficient statistics) and a pure corpus aggregate over items.
- * Bootstrap intervals and paired tests resample items and re-run only `aggregate`.
+ * Bootstrap intervals and paired tests resample items and re-run only `aggregate`. Generic over the item
+ * and over what it reads (`MetricInput` of the task's sample and prediction types); `item()` may return a
+ * promise (a judge metric asks a model), which evaluate() and score() await.
  */
-export interface Metric<Item = unknown> {
+export interface Metric<Item = unknown, Input extends MetricInput<any, any> = MetricInput> { // eslint-disable-line @typescript-eslint/no-explicit-any
   name: string;
   /** Versioned recipe, e.g. "bleu4|nmt-compute_bleu|tok:char|smooth:none|scale:100|v1". */
   signature: string;
@@ -143,7 +145,7 @@ export interface Metric<Item = unknown> {
   /** How the value prints: 0–100 or a fraction. */
   scale?: 'percent' | 'fraction';
   /** `null` means this sample is not scorable by this metric (dropped from its denominator). */
-  item(input: MetricInput): Item | null;
+  item(input: Input): Item | null | Promise<Item | null>;
   aggregate(items: readonly Item[]): number;
   /** Optional per-sample score written to records.jsonl. */
   sampleScore?(item: Item): number | null;
@@ -153,6 +155,11 @@ export interface Metric<Item = unknown> {
   pairedTest?: 'mcnemar' | 'bootstrap';
   /** Async set-up (e.g. loading jieba's WebAssembly) that evaluate()/score() await before the first item. */
   prepare?(): Promise<void>;
+}
+
+/** A Metric whose `item()` is synchronous (every built-in metric), so its items can be read without await. */
+export interface SyncMetric<Item = unknown, Input extends MetricInput<any, any> = MetricInput> extends Metric<Item, Input> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  item(input: Input): Item | null;
 }
 
 /**

@@ -1,13 +1,22 @@
-// A third-party metric is a plain object; defineMetric only checks it early and keeps its types.
-import type { Metric } from '../types.js';
+// A third-party metric is a plain object; defineMetric only checks it early (with the same schema that
+// evaluate() and the CLI use) and keeps its types.
+import type { Metric, MetricInput, Sample } from '../types.js';
+import { metricProblems } from './metric-schema.js';
 
-export function defineMetric<Item>(metric: Metric<Item>): Metric<Item> {
-  const problems: string[] = [];
-  if (typeof metric?.name !== 'string' || !metric.name) problems.push('name must be a non-empty string');
-  if (typeof metric?.signature !== 'string' || !metric.signature) problems.push('signature must be a non-empty string');
-  if (typeof metric?.higherIsBetter !== 'boolean') problems.push('higherIsBetter must be true or false');
-  if (typeof metric?.item !== 'function') problems.push('item(input) must be a function');
-  if (typeof metric?.aggregate !== 'function') problems.push('aggregate(items) must be a function');
-  if (problems.length) throw new TypeError(`defineMetric(${String(metric?.name ?? '?')}): ${problems.join('; ')}`);
+/**
+ * Checks a metric and returns it, typed. `item()` may be async (a judge metric asks a model).
+ *
+ * @example
+ * const answerLength = defineMetric<number>({
+ *   name: 'answer_length', signature: 'answer_length|chars|v1', higherIsBetter: false,
+ *   item: ({ output }) => (output === null ? null : [...output].length),
+ *   aggregate: (items) => items.reduce((a, b) => a + b, 0) / items.length,
+ * });
+ */
+export function defineMetric<Item, S extends Sample = Sample, Prediction = unknown>(
+  metric: Metric<Item, MetricInput<S, Prediction>>,
+): Metric<Item, MetricInput<S, Prediction>> {
+  const problems = metricProblems(metric);
+  if (problems.length) throw new TypeError(`defineMetric(${String((metric as { name?: unknown } | undefined)?.name ?? '?')}): ${problems.join('; ')}`);
   return metric;
 }

@@ -129,7 +129,7 @@ describe('evaluate() pipeline', () => {
   });
 
   it('defineMetric checks the shape', () => {
-    expect(() => defineMetric({ name: 'x' } as never)).toThrow(/signature must be a non-empty string.*item\(input\) must be a function/);
+    expect(() => defineMetric({ name: 'x' } as never)).toThrow(/signature: missing; must be a non-empty string.*item: missing; must be a function/);
   });
 
   it('keeps VERSION equal to package.json', () => {

@@ -1,6 +1,7 @@
 export { evaluate } from './evaluate.js';
 export { score, NO_PREDICTION } from './score.js';
 export { defineMetric } from './define-metric.js';
+export { metricSchema, metricProblems } from './metric-schema.js';
 export { evaluateOptionsSchema, scoreOptionsSchema, OptionsError } from './options.js';
 export type { EvaluateOptions, ScoreOptions, PredictionLine } from './options.js';
 export { PredictionsError, joinPredictions } from './predictions.js';

@@ -4,17 +4,13 @@ import type { Cache } from '../cache/cache.js';
 import type { DataSource } from '../source/source.js';
 import type { Metric, Model, Progress, Task } from '../types.js';
 import type { RecordSink } from './sink.js';
+import { metricProblems } from './metric-schema.js';
 
-const metricSchema = z.custom<Metric>(
-  (v) =>
-    !!v &&
-    typeof v === 'object' &&
-    typeof (v as Metric).name === 'string' &&
-    typeof (v as Metric).signature === 'string' &&
-    typeof (v as Metric).item === 'function' &&
-    typeof (v as Metric).aggregate === 'function',
-  { message: 'must be a Metric: { name, signature, higherIsBetter, item(), aggregate() }' },
-);
+// One check for metrics everywhere (metric-schema.ts); the message lists every problem of the metric.
+const metricSchema = z.custom<Metric>().superRefine((value, ctx) => {
+  const problems = metricProblems(value);
+  if (problems.length) ctx.addIssue({ code: 'custom', message: `must be a Metric { name, signature, higherIsBetter, item(), aggregate() }: ${problems.join('; ')}` });
+});
 
 const taskSchema = z.custom<Task>(
   (v) =>

@@ -61,27 +61,35 @@ export function parseOutcome<S extends Sample>(task: Task<S>, sample: S, outcome
  * Builds the record of one sample: parse (see `parseOutcome`), then every metric's item. Every metric
  * sees every sample, errors included: it decides whether an error counts as wrong or is dropped (null item).
  */
-export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome): EvalRecord {
+export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome): Promise<EvalRecord> {
   return recordFromParse(task, metrics, sample, outcome, parseOutcome(task, sample, outcome));
 }
 
 /** The record of an outcome already parsed (evaluate() and score() may have asked a judge in between). */
-export function recordFromParse<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome, parsed: ParsedOutcome): EvalRecord {
+export async function recordFromParse<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome, parsed: ParsedOutcome): Promise<EvalRecord> {
   const { status, prediction, extraction, error } = parsed;
   const output = status === 'error' && outcome.output === null ? null : outcome.output;
   const items: Record<string, unknown> = {};
   const scores: Record<string, number | null> = {};
-  for (const metric of metrics) {
-    let item: unknown;
-    try {
-      item = metric.item({ sample, output, prediction, status });
-    } catch (thrown) {
+  // Every metric's item at once: async ones (a judge) run side by side, sync ones cost no extra tick.
+  const settled = metrics.map((metric) => {
+    const failed = (thrown: unknown) => {
       const why = thrown instanceof Error ? thrown.message : String(thrown);
-      throw new Error(`metric ${metric.name}: item() failed on sample "${sample.id}": ${why}`, { cause: thrown });
+      return new Error(`metric ${metric.name}: item() failed on sample "${sample.id}": ${why}`, { cause: thrown });
+    };
+    try {
+      const item = metric.item({ sample, output, prediction, status });
+      return item instanceof Promise ? item.catch((thrown: unknown) => Promise.reject(failed(thrown))) : item;
+    } catch (thrown) {
+      throw failed(thrown);
     }
+  });
+  const values = settled.some((v) => v instanceof Promise) ? await Promise.all(settled) : settled;
+  metrics.forEach((metric, m) => {
+    const item = values[m];
     items[metric.name] = item ?? null;
     scores[metric.name] = item == null || !metric.sampleScore ? null : metric.sampleScore(item);
-  }
+  });
   const input = task.describeInput?.(sample);
   const reasoning = joinReasoning(outcome.reasoning, parsed.reasoning);
   return {

@@ -7,18 +7,18 @@ import { parseRecordLine, recordToLine } from './jsonl.js';
 
 describe('buildRecord', () => {
   const task = toyTask(1);
-  it('lets task.parse decide for blank output and keeps the raw text', () => {
-    const r = buildRecord(task, task.metrics, toySample(0), { output: ' \u3000 ', attempts: 1 });
+  it('lets task.parse decide for blank output and keeps the raw text', async () => {
+    const r = await buildRecord(task, task.metrics, toySample(0), { output: ' \u3000 ', attempts: 1 });
     expect(r).toMatchObject({ id: '0', status: 'empty', output: ' \u3000 ', prediction: null, scores: { accuracy: 0 }, items: { accuracy: 0 }, attempts: 1, cached: false, meta: { dept: '内科' }, input: 'Q0' });
     expect(r).not.toHaveProperty('error');
   });
-  it('records a failed call as status error with its message; metrics still see it', () => {
-    const r = buildRecord(task, task.metrics, toySample(1), { output: null, error: 'HTTP 500 (after 8 attempts)', attempts: 8 });
+  it('records a failed call as status error with its message; metrics still see it', async () => {
+    const r = await buildRecord(task, task.metrics, toySample(1), { output: null, error: 'HTTP 500 (after 8 attempts)', attempts: 8 });
     expect(r).toMatchObject({ status: 'error', output: null, error: 'HTTP 500 (after 8 attempts)', items: { accuracy: 0 } });
   });
-  it('turns a throwing parse into an error record naming the task', () => {
+  it('turns a throwing parse into an error record naming the task', async () => {
     const broken = { ...task, parse: () => { throw new Error('boom'); } };
-    const r = buildRecord(broken, task.metrics, toySample(2), { output: 'C' });
+    const r = await buildRecord(broken, task.metrics, toySample(2), { output: 'C' });
     expect(r).toMatchObject({ status: 'error', output: 'C', error: 'task toy-mcq: parse failed: boom' });
   });
   // A task whose parser strips a think block and says which rule read the answer (as the standard CMExam one does).
@@ -36,24 +36,32 @@ describe('buildRecord', () => {
       };
     },
   };
-  it('keeps the parser\'s extraction and both reasonings (server first), scoring only the text', () => {
-    const r = buildRecord(reasoningTask, task.metrics, toySample(1), { output: '<think>答案：A？不对</think>答案：B', reasoning: '服务器推理' });
+  it('keeps the parser\'s extraction and both reasonings (server first), scoring only the text', async () => {
+    const r = await buildRecord(reasoningTask, task.metrics, toySample(1), { output: '<think>答案：A？不对</think>答案：B', reasoning: '服务器推理' });
     expect(r).toMatchObject({ status: 'ok', prediction: 'B', extraction: { rule: 'answer-statement', span: '答案：B' }, reasoning: '服务器推理\n\n答案：A？不对', scores: { accuracy: 1 } });
-    const plain = buildRecord(reasoningTask, task.metrics, toySample(1), { output: '答案：B' });
+    const plain = await buildRecord(reasoningTask, task.metrics, toySample(1), { output: '答案：B' });
     expect(plain).not.toHaveProperty('reasoning');
     expect(plain.extraction).toEqual({ rule: 'answer-statement', span: '答案：B' });
   });
-  it('turns an unreadable (or empty) output that stopped at max_tokens into truncated; readable ones stay ok', () => {
-    const cut = buildRecord(reasoningTask, task.metrics, toySample(1), { output: '先分析选项A……', finishReason: 'length' });
+  it('turns an unreadable (or empty) output that stopped at max_tokens into truncated; readable ones stay ok', async () => {
+    const cut = await buildRecord(reasoningTask, task.metrics, toySample(1), { output: '先分析选项A……', finishReason: 'length' });
     expect(cut).toMatchObject({ status: 'truncated', prediction: null, items: { accuracy: 0 } });
-    expect(buildRecord(task, task.metrics, toySample(1), { output: '', reasoning: '想了很久', finishReason: 'length' })).toMatchObject({ status: 'truncated', reasoning: '想了很久' });
-    expect(buildRecord(reasoningTask, task.metrics, toySample(1), { output: '先分析选项A……', finishReason: 'stop' }).status).toBe('unparsed');
-    expect(buildRecord(reasoningTask, task.metrics, toySample(1), { output: '答案：B', finishReason: 'length' }).status).toBe('ok');
-    expect(buildRecord(reasoningTask, task.metrics, toySample(1), { output: '<think>选A', finishReason: 'stop' })).toMatchObject({ status: 'truncated', reasoning: '选A' });
+    expect(await buildRecord(task, task.metrics, toySample(1), { output: '', reasoning: '想了很久', finishReason: 'length' })).toMatchObject({ status: 'truncated', reasoning: '想了很久' });
+    expect((await buildRecord(reasoningTask, task.metrics, toySample(1), { output: '先分析选项A……', finishReason: 'stop' })).status).toBe('unparsed');
+    expect((await buildRecord(reasoningTask, task.metrics, toySample(1), { output: '答案：B', finishReason: 'length' })).status).toBe('ok');
+    expect(await buildRecord(reasoningTask, task.metrics, toySample(1), { output: '<think>选A', finishReason: 'stop' })).toMatchObject({ status: 'truncated', reasoning: '选A' });
   });
-  it('names metric and sample when item() throws', () => {
+  it('names metric and sample when item() throws or its promise rejects', async () => {
     const bad = { ...task.metrics[0]!, item: () => { throw new Error('nope'); } };
-    expect(() => buildRecord(task, [bad], toySample(3), { output: 'A' })).toThrow('metric accuracy: item() failed on sample "3": nope');
+    await expect(buildRecord(task, [bad], toySample(3), { output: 'A' })).rejects.toThrow('metric accuracy: item() failed on sample "3": nope');
+    const rejecting = { ...task.metrics[0]!, item: () => Promise.reject(new Error('judge down')) };
+    await expect(buildRecord(task, [rejecting], toySample(3), { output: 'A' })).rejects.toThrow('metric accuracy: item() failed on sample "3": judge down');
+  });
+  it('awaits async items (a judge metric) beside sync ones', async () => {
+    const asyncLength = { name: 'len', signature: 'len|v1', higherIsBetter: true, item: async ({ output }: { output: string | null }) => (output ?? '').length, aggregate: () => 0, sampleScore: (n: number) => n };
+    const r = await buildRecord(task, [task.metrics[0]!, asyncLength], toySample(1), { output: 'B' });
+    expect(r.items).toEqual({ accuracy: 1, len: 1 });
+    expect(r.scores).toEqual({ accuracy: 1, len: 1 });
   });
 });
 

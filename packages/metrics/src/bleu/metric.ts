@@ -1,6 +1,6 @@
 // bleuMetric: corpus BLEU as a Metric. The per-sample item is integer sufficient statistics, so the
 // aggregate (and every bootstrap resample of it) only sums integers and computes the final formula.
-import type { Metric, MetricInput } from '@medeval/core';
+import type { SyncMetric, MetricInput } from '@medeval/core';
 import type { Tokenizer, TokenizerName } from '../tokenize/index.js';
 import { resolveTokenizer } from '../tokenize/resolve.js';
 import { readTextPair } from '../text-pair.js';
@@ -80,7 +80,7 @@ export function bleuFromStats(s: BleuStats, o: BleuFromStatsOptions): number {
   throw new Error(`unknown BLEU variant "${String(o.variant)}"; valid: sacrebleu, nmt, nltk`);
 }
 
-export function bleuMetric(options: BleuMetricOptions): Metric<BleuItem> {
+export function bleuMetric(options: BleuMetricOptions): SyncMetric<BleuItem> {
   const { variant, maxOrder } = options;
   if (!['sacrebleu', 'nmt', 'nltk'].includes(variant)) throw new Error(`unknown BLEU variant "${variant}"; valid: sacrebleu, nmt, nltk`);
   if (!Number.isInteger(maxOrder) || maxOrder < 1) throw new Error(`maxOrder must be a positive integer, got ${maxOrder}`);

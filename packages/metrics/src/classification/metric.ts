@@ -1,7 +1,7 @@
 // Classification metrics as `Metric`s. Accuracy items are 0/1 (Wilson interval, exact McNemar between
 // runs); P/R/F1 items are the {gold, pred} label pairs and the aggregate re-runs scikit-learn's
 // computation on whatever subset the bootstrap draws. Values on the 0–100 scale.
-import type { Metric, MetricInput } from '@medeval/core';
+import type { SyncMetric, MetricInput } from '@medeval/core';
 import { numpySum } from '../rouge/numpy-sum.js';
 import { type Average, type ZeroDivision } from './single-label.js';
 import { labelPairCounter, type LabelPair } from './label-pairs.js';
@@ -24,7 +24,7 @@ export interface AccuracyMetricOptions extends LabelSource {
 }
 
 /** Exact string match, mean × 100. */
-export function accuracyMetric(o: AccuracyMetricOptions): Metric<number> {
+export function accuracyMetric(o: AccuracyMetricOptions): SyncMetric<number> {
   const name = o.name ?? 'accuracy';
   return {
     name,
@@ -59,7 +59,7 @@ export interface PrfMetricOptions extends LabelSource {
  * counts through a per-metric label/pair intern table (`label-pairs.ts`): the bootstrap calls it ~1000
  * times per slice, and it gives the same doubles as `prfsAveraged` on the items' labels.
  */
-export function prfMetric(o: PrfMetricOptions): Metric<LabelPair> {
+export function prfMetric(o: PrfMetricOptions): SyncMetric<LabelPair> {
   const measure = o.measure ?? 'f1';
   const zd = o.zeroDivision ?? 'warn';
   const counter = labelPairCounter(o.average, { zeroDivision: zd, ...(o.labels ? { labels: o.labels } : {}) });
@@ -93,7 +93,7 @@ export interface AnswerSetMetricOptions extends LabelSource {
 }
 
 /** Multi-answer sets ('ABD') scored per letter (MultiLabelBinarizer A–E semantics), × 100. */
-export function answerSetMetric(o: AnswerSetMetricOptions): Metric<LabelPair> {
+export function answerSetMetric(o: AnswerSetMetricOptions): SyncMetric<LabelPair> {
   const average = o.average ?? 'samples';
   const zd = o.zeroDivision ?? 'warn';
   const classes = o.classes ?? ['A', 'B', 'C', 'D', 'E'];

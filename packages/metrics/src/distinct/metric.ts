@@ -1,7 +1,7 @@
 // Distinct-n as a `Metric`. Per-text level (default, the Huatuo protocol): item = that text's ratio,
 // null when it has no n-gram; aggregate = mean of the ratios. Corpus level: item = the text's n-grams;
 // aggregate = distinct over the union / total.
-import type { Metric, MetricInput } from '@medeval/core';
+import type { SyncMetric, MetricInput } from '@medeval/core';
 import { resolveTokenizerChoice, type TokenizerChoice } from '../rouge/tokenizer-choice.js';
 import { distinctN, ngramKeys } from './distinct.js';
 
@@ -17,17 +17,17 @@ export interface DistinctMetricOptions {
   signaturePrefix?: string;
 }
 
-export function distinctMetric(o: DistinctMetricOptions & { level?: 'text' }): Metric<number>;
-export function distinctMetric(o: DistinctMetricOptions & { level: 'corpus' }): Metric<string[]>;
-export function distinctMetric(o: DistinctMetricOptions): Metric<number> | Metric<string[]>;
-export function distinctMetric(o: DistinctMetricOptions): Metric<number> | Metric<string[]> {
+export function distinctMetric(o: DistinctMetricOptions & { level?: 'text' }): SyncMetric<number>;
+export function distinctMetric(o: DistinctMetricOptions & { level: 'corpus' }): SyncMetric<string[]>;
+export function distinctMetric(o: DistinctMetricOptions): SyncMetric<number> | SyncMetric<string[]>;
+export function distinctMetric(o: DistinctMetricOptions): SyncMetric<number> | SyncMetric<string[]> {
   if (!Number.isInteger(o.n) || o.n < 1) throw new Error(`distinctMetric: n must be a positive integer (got ${o.n})`);
   const tok = resolveTokenizerChoice(o.tokenize, 'char', o.tokenizerName);
   const level = o.level ?? 'text';
   const signature = `${o.signaturePrefix ?? ''}${o.name}|distinct-${o.n}|tok:${tok.name}|level:${level}|${level === 'text' ? 'mean-over-texts-with-ngrams' : 'union/total'}|scale:fraction|v1`;
   const base = { name: o.name, signature, higherIsBetter: true, scale: 'fraction' as const, interval: 'bootstrap' as const, pairedTest: 'bootstrap' as const, ...(tok.prepare ? { prepare: tok.prepare } : {}) };
   if (level === 'corpus') {
-    const m: Metric<string[]> = {
+    const m: SyncMetric<string[]> = {
       ...base,
       item(input) {
         const h = o.hypothesis(input);
@@ -45,7 +45,7 @@ export function distinctMetric(o: DistinctMetricOptions): Metric<number> | Metri
     };
     return m;
   }
-  const m: Metric<number> = {
+  const m: SyncMetric<number> = {
     ...base,
     item(input) {
       const h = o.hypothesis(input);

@@ -1,5 +1,5 @@
 // gleuMetric: nltk corpus_gleu as a Metric; item = { match, all } integers of the best reference.
-import type { Metric, MetricInput } from '@medeval/core';
+import type { SyncMetric, MetricInput } from '@medeval/core';
 import type { Tokenizer, TokenizerName } from '../tokenize/index.js';
 import { resolveTokenizer } from '../tokenize/resolve.js';
 import { readTextPair } from '../text-pair.js';
@@ -20,7 +20,7 @@ export interface GleuMetricOptions {
   signatureExtra?: string;
 }
 
-export function gleuMetric(options: GleuMetricOptions): Metric<GleuStats> {
+export function gleuMetric(options: GleuMetricOptions): SyncMetric<GleuStats> {
   const tok = resolveTokenizer(options.tokenize, options.tokenizerName);
   const minLen = options.minOrder ?? 1;
   const maxLen = options.maxOrder ?? 4;

@@ -1,6 +1,6 @@
 // ROUGE as a `Metric` for evaluate()/score(), and `corpusRouge` behind `medeval rouge`.
 // Items are per-pair {p, r, f} (0–1) so bootstrap/paired tests only re-run `aggregate`.
-import type { Metric, MetricInput } from '@medeval/core';
+import type { SyncMetric, MetricInput } from '@medeval/core';
 import { readTextPair } from '../text-pair.js';
 import { numpyMean } from './numpy-sum.js';
 import { rougeScore, rougeScoreMulti } from './rouge-score.js';
@@ -86,7 +86,7 @@ export interface RougeMetricOptions {
   signaturePrefix?: string;
 }
 
-export function rougeMetric(o: RougeMetricOptions): Metric<RougePRF> {
+export function rougeMetric(o: RougeMetricOptions): SyncMetric<RougePRF> {
   const variant = o.variant ?? 'rouge-score';
   const type = typeOf(o.type ?? o.name);
   const measure = o.measure ?? 'f';
@@ -95,7 +95,7 @@ export function rougeMetric(o: RougeMetricOptions): Metric<RougePRF> {
   const signature =
     (o.signaturePrefix ?? '') +
     `${o.name}|${VARIANT_ID[variant]}|type:${type}|tok:${tok.name}|measure:${measure}${o.swap ? '|swapped' : ''}|agg:${agg}|scale:100|v1`;
-  const metric: Metric<RougePRF> = {
+  const metric: SyncMetric<RougePRF> = {
     name: o.name,
     signature,
     higherIsBetter: true,
