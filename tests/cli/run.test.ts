@@ -111,7 +111,7 @@ describe('medeval run --task', () => {
     await writeFile(join(cwd, 'bad.mjs'), `export default { name: 'bad', item: () => 1, aggregate: 'no' };\n`);
     const result = await medeval(['run', '--task', 'cmexam', '--metric', 'bad.mjs', '--out', 'run'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/--metric bad\.mjs#default: not a valid Metric: .*"aggregate" must be a function/);
+    expect(result.stderr).toMatch(/--metric bad\.mjs#default: not a valid Metric: .*aggregate: must be a function/);
   });
 
   it('--strict exits 1 naming the file and row of a malformed CSV row; without it the row is skipped and reported', async () => {
