@@ -112,16 +112,13 @@ describe('medeval run --judge', () => {
     );
   });
 
-  it('refuses --judge under the papers\' protocols, for huatuo, and without --task (usage error, nothing asked)', async () => {
+  it('refuses --judge on the answer task under the papers\' protocols, and without --task (usage error, nothing asked)', async () => {
     const before = { model: model.requests.length, judge: judge.requests.length };
     for (const protocol of ['cmexam-paper', 'cmexam-gpt']) {
       const result = await medeval(['run', '--task', 'cmexam', '--data', data, '--protocol', protocol, '--model', `openai-compatible:${model.url}#m`, '--judge', judgeSpec(), '--out', join(dir, protocol)], { cwd: dir, env });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`--judge: task cmexam under protocol ${protocol} takes no judge`);
     }
-    const huatuo = await medeval(['run', '--task', 'huatuo', '--model', `openai-compatible:${model.url}#m`, '--judge', judgeSpec(), '--out', join(dir, 'h')], { cwd: dir, env });
-    expect(huatuo.code).toBe(2);
-    expect(huatuo.stderr).toContain('--judge: task huatuo under protocol huatuo takes no judge');
     const noTask = await medeval(['run', '--judge', judgeSpec()], { cwd: dir, env });
     expect(noTask.code).toBe(2);
     expect(noTask.stderr).toContain('--judge needs --task');

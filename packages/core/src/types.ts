@@ -129,6 +129,12 @@ export interface MetricInput<S extends Sample = Sample, Prediction = unknown> {
   output: string | null;
   prediction: Prediction | null;
   status: Status;
+  /**
+   * Asks a model (a judge) through the run's scheduler and response cache — retries, the concurrency
+   * limit, and a rerun that replays cached replies — for metrics whose item() asks a model. Set inside
+   * evaluate() and score(); absent when item() is called directly (then ask `model.generate` yourself).
+   */
+  ask?: (model: Model, request: ModelRequest) => Promise<ModelResponse>;
 }
 
 /**

@@ -1,5 +1,6 @@
 // @medeval/datasets-cmexam: the public surface, re-exports only. No Node built-in is reachable from here;
 // a file path is opened through @medeval/core's dynamic import.
+import { cmexamJudgeMetrics } from './judge-metrics.js';
 import { annotationLabel } from './annotations.js';
 import { resolveBaseline, randomBaseline, bm25Baseline, bm25Retriever } from './baselines/index.js';
 import { remoteFiles, DATA_LICENSE } from './download.js';
@@ -14,6 +15,8 @@ import { answer, explanation, joint } from './tasks.js';
 /** Everything in one namespace: `cmexam.answer({...})`, `cmexam.sample`, `cmexam.baselines.random(...)`. */
 export const cmexam = {
   load: loadCmexam,
+  /** The medical judge's metrics for explanations (`--judge SPEC` on the explanation and joint tasks). */
+  judgeMetrics: cmexamJudgeMetrics,
   answer,
   explanation,
   joint,
@@ -71,3 +74,4 @@ export {
 } from './baselines/index.js';
 export { cmexamSample } from './sample/index.js';
 export { remoteFiles, DATA_LICENSE, type RemoteFile } from './download.js';
+export { cmexamJudgeMetrics } from './judge-metrics.js';

@@ -4,6 +4,7 @@ import { bm25 } from './baselines/bm25.js';
 import { randomAnswer } from './baselines/random.js';
 import { resolveBaseline } from './baselines/resolve.js';
 import { remoteFiles } from './download.js';
+import { huatuoJudgeMetrics } from './judge-metrics.js';
 import { loadHuatuo } from './load/dataset.js';
 import { huatuoPrompts } from './prompts.js';
 import { huatuoLiteSample } from './sample/lite-sample.js';
@@ -28,6 +29,8 @@ export { remoteFiles, huatuoTestFile, huatuoLiteFile, type RemoteFile } from './
 /** Everything in one namespace: `huatuo.qa()`, `huatuo.load()`, `huatuo.baselines.bm25()`... */
 export const huatuo = {
   qa,
+  /** The medical judge's metrics for free-text answers (`--judge SPEC`). */
+  judgeMetrics: huatuoJudgeMetrics,
   load: loadHuatuo,
   sample: huatuoSample,
   liteSample: huatuoLiteSample,
@@ -36,3 +39,4 @@ export const huatuo = {
   resolveBaseline,
   remoteFiles,
 } as const;
+export { huatuoJudgeMetrics } from './judge-metrics.js';

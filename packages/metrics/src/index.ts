@@ -7,3 +7,4 @@ export * from './rouge/index.js';
 export * from './distinct/index.js';
 export * from './classification/index.js';
 export * from './protocols/index.js';
+export * from './judge/index.js';

@@ -7,7 +7,8 @@ export const JUDGE_OPTION = {
     type: 'string',
     value: 'SPEC',
     description:
-      'a judge model (any --model spec) reads the answer of outputs the rules leave unparsed; standard protocol only, CMExam answer and joint tasks',
+      'a judge model (any --model spec): reads the answer of outputs the rules leave unparsed (cmexam, cmexam-joint; standard protocol) ' +
+      'and scores free-text answers 1-5 on fluency, relevance, completeness, medical proficiency (huatuo, cmexam-explanation, cmexam-joint)',
   },
 } satisfies CommandSpec['options'];
 

@@ -76,7 +76,7 @@ export async function evaluateTask(
     : [await buildTask(settings.task, taskOptions)];
   const combined = combineShards(tasks, files);
   const task = settings.strict ? strictTask(combined) : combined;
-  const judge = judgeFor(settings.judge, task, io, settings.command);
+  const judge = judgeFor(settings.judge, task, settings.task, io, settings.command);
 
   const prices = await pricesFor({ priceIn: settings.priceIn, priceOut: settings.priceOut, table: settings.prices, model: settings.model, cwd: io.cwd, command: settings.command });
   if (settings.maxCost !== undefined && !prices) {
@@ -101,8 +101,8 @@ export async function evaluateTask(
       ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
       ...(settings.maxAttempts !== undefined ? { maxAttempts: settings.maxAttempts } : {}),
       ...(settings.rateLimit !== undefined ? { rateLimit: settings.rateLimit } : {}),
-      ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
-      ...(judge ? { judge } : {}),
+      ...(plugins.length || judge?.metrics.length ? { metrics: [...plugins.map((p) => p.metric), ...(judge?.metrics ?? [])] } : {}),
+      ...(judge?.fallback ? { judge: judge.fallback } : {}),
       ...(settings.allowEmpty ? { allowEmpty: true } : {}),
       ...(prices ? { prices } : {}),
       ...(settings.maxCost !== undefined ? { maxCost: settings.maxCost } : {}),

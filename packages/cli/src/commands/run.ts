@@ -107,7 +107,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (taskArg === undefined) {
     if (data.length > 0) throw new UsageError('--data needs --task (which task is the file for?)', spec.name);
     if (settings.prompt !== undefined) throw new UsageError('--prompt needs --task', spec.name);
-    if (settings.judge !== undefined) throw new UsageError('--judge needs --task (cmexam or cmexam-joint)', spec.name);
+    if (settings.judge !== undefined) throw new UsageError('--judge needs --task (cmexam, cmexam-joint, cmexam-explanation or huatuo)', spec.name);
     const root = out ?? (await defaultRunFolder(io.cwd, undefined));
     const tasks: TaskName[] = ['cmexam', 'huatuo'];
     let exitCode = 0;

@@ -66,7 +66,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     : [await buildTask(taskName, options)];
   const combined = combineShards(tasks, files);
   const task = booleanOption(values, 'strict') ? strictTask(combined) : combined;
-  const judge = judgeFor(stringOption(values, 'judge'), task, io, spec.name);
+  const judge = judgeFor(stringOption(values, 'judge'), task, taskName, io, spec.name);
   const cache = stringOption(values, 'cache');
   const concurrency = integerOption(values, 'concurrency', spec.name, { min: 1, max: 4096 });
   if (!judge && (cache !== undefined || concurrency !== undefined)) {
@@ -83,11 +83,11 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       out: resolve(io.cwd, out),
       ...(seed !== undefined ? { seed } : {}),
       ...(modelId !== undefined ? { modelId } : {}),
-      ...(judge ? { judge } : {}),
+      ...(judge?.fallback ? { judge: judge.fallback } : {}),
       ...(booleanOption(values, 'allow-empty') ? { allowEmpty: true } : {}),
       ...(cache !== undefined ? { cache: resolve(io.cwd, cache) } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
-      ...(plugins.length ? { metrics: plugins.map((p) => p.metric) } : {}),
+      ...(plugins.length || judge?.metrics.length ? { metrics: [...plugins.map((p) => p.metric), ...(judge?.metrics ?? [])] } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => progress.update(p),
     });

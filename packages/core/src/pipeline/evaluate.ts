@@ -9,6 +9,7 @@ import { recordUsage } from '../aggregate/usage.js';
 import type { EvalRecord, Metric, Model, ModelResponse, ResultJson, Sample, Task } from '../types.js';
 import { buildRecord, type Outcome } from '../records/build.js';
 import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
+import { metricAsker } from './metric-asker.js';
 import { evaluateOptionsSchema, OptionsError, parseOptions, type EvaluateOptions } from './options.js';
 import { prepareMetrics, runRecords, takeSamples } from './run.js';
 import { openSink } from './sink.js';
@@ -81,12 +82,13 @@ async function askAndRecord(
   judging: Judging | undefined,
   budget: Budget,
 ): Promise<EvalRecord> {
+  const context = { ask: metricAsker(() => scheduler, cache, sample.id) };
   const request = await task.render(sample);
   const key = cache ? cacheKey(model, request, sample.id) : '';
   const hit = cache ? await cache.get(key) : undefined;
-  if (hit) return recordWithJudge(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 }, judging);
+  if (hit) return recordWithJudge(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 }, judging, context);
   if (budget.active && !(await budget.acquire())) {
-    return buildRecord(task, metrics, sample, { output: null, error: `not asked: ${budget.spent().reason === 'no-usage' ? 'the server reports no token usage, so the budget cannot be kept' : 'the budget is spent'}`, attempts: 0 });
+    return buildRecord(task, metrics, sample, { output: null, error: `not asked: ${budget.spent().reason === 'no-usage' ? 'the server reports no token usage, so the budget cannot be kept' : 'the budget is spent'}`, attempts: 0 }, context);
   }
   let response: ModelResponse;
   let attempts: number;
@@ -104,16 +106,16 @@ async function askAndRecord(
     if (isAbortError(error)) throw error;
     const failed = error instanceof RequestFailedError ? error : undefined;
     const message = error instanceof Error ? error.message : String(error);
-    return buildRecord(task, metrics, sample, { output: null, error: message, attempts: failed?.attempts ?? 1 });
+    return buildRecord(task, metrics, sample, { output: null, error: message, attempts: failed?.attempts ?? 1 }, context);
   }
   if (budget.active) budget.release(recordUsage(response?.usage), typeof response?.text === 'string');
   if (typeof response?.text !== 'string') {
-    return buildRecord(task, metrics, sample, { output: null, error: `model ${model.id} returned no text`, attempts });
+    return buildRecord(task, metrics, sample, { output: null, error: `model ${model.id} returned no text`, attempts }, context);
   }
   const facts = { ...responseFacts(response), latencyMs: Math.round(latencyMs) };
   // Only successes are cached; the write is durable before the record counts as done.
   await cache?.set(key, { text: response.text, ...facts });
-  return recordWithJudge(task, metrics, sample, { output: response.text, ...facts, cached: false, attempts }, judging);
+  return recordWithJudge(task, metrics, sample, { output: response.text, ...facts, cached: false, attempts }, judging, context);
 }
 
 /**

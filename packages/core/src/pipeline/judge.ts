@@ -3,7 +3,7 @@
 // (the reply and a correction appended to the conversation, so the re-ask is a new request and a cached
 // rerun replays both). Judge requests share the run's scheduler and cache with the model's requests.
 import { cacheKey, type Cache } from '../cache/cache.js';
-import { parseOutcome, recordFromParse, type Outcome, type ParsedOutcome } from '../records/build.js';
+import { parseOutcome, recordFromParse, type MetricContext, type Outcome, type ParsedOutcome } from '../records/build.js';
 import { isAbortError } from '../scheduler/errors.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { EvalRecord, JudgeVerdict, Metric, Model, ModelRequest, Parsed, Sample, Task, TaskJudge } from '../types.js';
@@ -84,10 +84,11 @@ export async function recordWithJudge(
   sample: Sample,
   outcome: Outcome,
   judging: Judging | undefined,
+  context?: MetricContext,
 ): Promise<EvalRecord> {
   let parsed = parseOutcome(task, sample, outcome);
   if (judging && outcome.output !== null) parsed = await judgeUnparsed(judging, sample, outcome.output, parsed);
-  return recordFromParse(task, metrics, sample, outcome, parsed);
+  return recordFromParse(task, metrics, sample, outcome, parsed, context);
 }
 
 /** One judge request: the cached reply if there is one, else asked through the run's scheduler and cached. */

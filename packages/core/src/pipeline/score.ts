@@ -4,6 +4,7 @@ import { Scheduler } from '../scheduler/scheduler.js';
 import type { ResultJson, Sample, Task } from '../types.js';
 import { openCache } from './evaluate.js';
 import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
+import { metricAsker } from './metric-asker.js';
 import { OptionsError, parseOptions, scoreOptionsSchema, type ScoreOptions } from './options.js';
 import { checkOutputs, checkPredictionIds } from './input-checks.js';
 import { joinPredictions, type PredictionsSummary } from './predictions.js';
@@ -24,12 +25,14 @@ export async function score(options: ScoreOptions): Promise<ResultJson & { predi
     options.predictions,
     { limited: o.limit !== undefined },
   );
-  // Only a judge is ever asked here; it gets a scheduler (retries, concurrency) and the cache.
+  // Only judges are ever asked here (the extraction fallback, or a metric that asks a model); they get a
+  // scheduler (retries, concurrency), made on first use, and the cache.
   const ownsCache = typeof o.cache === 'string';
-  const cache = hook ? await openCache(o.cache) : undefined;
-  const scheduler = hook
-    ? new Scheduler({ concurrency: o.concurrency, timeoutMs: o.timeoutMs, maxAttempts: o.maxAttempts, ...(o.signal ? { signal: o.signal } : {}) })
-    : undefined;
+  const cache = await openCache(o.cache);
+  let made: Scheduler | undefined;
+  const schedulerNow = () =>
+    (made ??= new Scheduler({ concurrency: o.concurrency, timeoutMs: o.timeoutMs, maxAttempts: o.maxAttempts, ...(o.signal ? { signal: o.signal } : {}) }));
+  const scheduler = hook ? schedulerNow() : undefined;
   const judging: Judging | undefined =
     o.judge && hook && scheduler ? { model: o.judge, hook, scheduler, cache, stats: { asked: 0, answered: 0, failed: 0 } } : undefined;
   const sink = await openSink(o.out);
@@ -46,19 +49,20 @@ export async function score(options: ScoreOptions): Promise<ResultJson & { predi
         window: 64,
         onProgress: o.onProgress,
         versions: o.versions,
-        live: () => ({ retries: scheduler?.stats.retries ?? 0, inFlight: scheduler?.stats.inFlight ?? 0 }),
+        live: () => ({ retries: made?.stats.retries ?? 0, inFlight: made?.stats.inFlight ?? 0 }),
         extra: () => ({ predictions: join.summary() }),
         judge: judging && { modelId: judging.model.id, promptId: judging.hook.promptId, stats: () => ({ ...judging.stats }) },
       },
       join.pairs,
       async ({ sample, prediction }) => {
         if (o.signal?.aborted) throw o.signal.reason ?? new Error('aborted');
-        if (!prediction) return buildRecord(task, metrics, sample, { output: null, error: NO_PREDICTION });
+        const context = { ask: metricAsker(schedulerNow, cache, sample.id) };
+        if (!prediction) return buildRecord(task, metrics, sample, { output: null, error: NO_PREDICTION }, context);
         if (prediction.output === null) {
-          return buildRecord(task, metrics, sample, { output: null, error: `predictions line ${prediction.line}: output is null` });
+          return buildRecord(task, metrics, sample, { output: null, error: `predictions line ${prediction.line}: output is null` }, context);
         }
         const outcome = { output: prediction.output, ...(prediction.reasoning !== undefined ? { reasoning: prediction.reasoning } : {}) };
-        return recordWithJudge(task, metrics, sample, outcome, judging);
+        return recordWithJudge(task, metrics, sample, outcome, judging, context);
       },
     );
     const withPredictions = result as ResultJson & { predictions: PredictionsSummary };
@@ -66,6 +70,7 @@ export async function score(options: ScoreOptions): Promise<ResultJson & { predi
     checkOutputs(result, { allowEmpty: o.allowEmpty, where: withPredictions.predictions.source });
     return withPredictions;
   } finally {
+    made?.dispose();
     if (ownsCache) await cache?.close?.();
   }
 }

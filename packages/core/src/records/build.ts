@@ -1,7 +1,7 @@
 // From a sample and what the model said to one record: parse, metric items, per-sample scores.
 // Shared by evaluate() (output from a model) and score() (output from a predictions file).
 import { recordUsage } from '../aggregate/usage.js';
-import type { EvalRecord, Extraction, Metric, ResponseUsage, Sample, Status, Task } from '../types.js';
+import type { EvalRecord, Extraction, Metric, MetricInput, ResponseUsage, Sample, Status, Task } from '../types.js';
 
 export interface Outcome {
   /** The model's text, or null when the call failed. */
@@ -18,6 +18,11 @@ export interface Outcome {
   usage?: ResponseUsage;
   /** Wall time of the request that produced the output, in ms. */
   latencyMs?: number;
+}
+
+/** What the pipeline gives every metric besides the record: a way to ask a model (see MetricInput.ask). */
+export interface MetricContext {
+  ask?: MetricInput['ask'];
 }
 
 /** What the task's parser (and, for unparsed outputs, a judge) made of one outcome. */
@@ -61,12 +66,19 @@ export function parseOutcome<S extends Sample>(task: Task<S>, sample: S, outcome
  * Builds the record of one sample: parse (see `parseOutcome`), then every metric's item. Every metric
  * sees every sample, errors included: it decides whether an error counts as wrong or is dropped (null item).
  */
-export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome): Promise<EvalRecord> {
-  return recordFromParse(task, metrics, sample, outcome, parseOutcome(task, sample, outcome));
+export function buildRecord<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome, context?: MetricContext): Promise<EvalRecord> {
+  return recordFromParse(task, metrics, sample, outcome, parseOutcome(task, sample, outcome), context);
 }
 
 /** The record of an outcome already parsed (evaluate() and score() may have asked a judge in between). */
-export async function recordFromParse<S extends Sample>(task: Task<S>, metrics: readonly Metric[], sample: S, outcome: Outcome, parsed: ParsedOutcome): Promise<EvalRecord> {
+export async function recordFromParse<S extends Sample>(
+  task: Task<S>,
+  metrics: readonly Metric[],
+  sample: S,
+  outcome: Outcome,
+  parsed: ParsedOutcome,
+  context?: MetricContext,
+): Promise<EvalRecord> {
   const { status, prediction, extraction, error } = parsed;
   const output = status === 'error' && outcome.output === null ? null : outcome.output;
   const items: Record<string, unknown> = {};
@@ -78,7 +90,7 @@ export async function recordFromParse<S extends Sample>(task: Task<S>, metrics: 
       return new Error(`metric ${metric.name}: item() failed on sample "${sample.id}": ${why}`, { cause: thrown });
     };
     try {
-      const item = metric.item({ sample, output, prediction, status });
+      const item = metric.item({ sample, output, prediction, status, ...(context?.ask ? { ask: context.ask } : {}) });
       return item instanceof Promise ? item.catch((thrown: unknown) => Promise.reject(failed(thrown))) : item;
     } catch (thrown) {
       throw failed(thrown);
