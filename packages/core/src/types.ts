@@ -236,8 +236,10 @@ export interface EvalRecord {
   reasoning?: string;
   /** Tokens of the response as the server reported them (also for a cached answer: what it cost then). */
   usage?: RecordUsage;
-  /** Wall time of the request that produced the answer, in ms (for a cached answer: when it was asked). */
+  /** Wall time of the request that answered, in ms (for a cached answer: when it was asked). */
   latencyMs?: number;
+  /** Sharded runs only: the sample's 0-based position in the whole data, so a merge restores the order. */
+  position?: number;
 }
 
 export interface MetricValue {
@@ -322,6 +324,10 @@ export interface ResultJson {
   };
   /** How answers were read: records per extraction rule, and a few outputs that could not be read. */
   extraction?: ExtractionSummary;
+  /** A run of one shard (`--shard I/N`): which share, and the --limit applied before sharding (null: none). */
+  shard?: { index: number; count: number; limit: number | null };
+  /** A run merged from shards (`medeval merge`): how many, which were there, which were missing (--partial). */
+  merged?: { count: number; shards: number[]; missing: number[] };
   /** Tokens, cost and latency of the answers (evaluate() with a model that reports usage). */
   usage?: UsageSummary;
   /** score() only: how the predictions file matched the dataset (missing ones are status "error" records). */

@@ -8,3 +8,5 @@ export type { RunFolder } from './read-run-folder.js';
 export { writeFileAtomic } from './atomic.js';
 export { downloadFiles, DownloadError, gitBlobId, PINS_FILE } from './download.js';
 export type { DownloadFile, DownloadOptions, DownloadResult } from './download.js';
+export { mergeRuns, MergeError } from './merge-runs.js';
+export type { MergeRunsOptions } from './merge-runs.js';

@@ -12,6 +12,7 @@ import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
 import { metricAsker } from './metric-asker.js';
 import { evaluateOptionsSchema, OptionsError, parseOptions, type EvaluateOptions } from './options.js';
 import { prepareMetrics, runRecords, takeSamples } from './run.js';
+import { shardSamples } from './sample-shard.js';
 import { openSink } from './sink.js';
 
 export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
@@ -54,9 +55,13 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         live: () => ({ retries: scheduler.stats.retries, inFlight: scheduler.stats.inFlight }),
         judge: judging && { modelId: judging.model.id, promptId: judging.hook.promptId, stats: () => ({ ...judging.stats }) },
         prices: o.prices,
+        shard: o.shard,
       },
-      takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
-      (sample) => askAndRecord(task, metrics, model, cache, scheduler, sample, judging, budget),
+      shardSamples(takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit), o.shard ?? { index: 0, count: 1 }),
+      async ({ sample, position }) => {
+        const record = await askAndRecord(task, metrics, model, cache, scheduler, sample, judging, budget);
+        return o.shard ? { ...record, position } : record;
+      },
     );
     // A broken set-up stopped the run: the folder is written (unasked samples are error records, so
     // --cache resumes), and the cause is thrown rather than a result of zeros returned.

@@ -13,3 +13,5 @@ export type { PredictionsSummary } from './predictions.js';
 export type { RecordSink } from './sink.js';
 export { configHash, runtimeName } from './manifest.js';
 export { VERSION } from './version.js';
+export { shardOf, parseShard, shardSamples } from './sample-shard.js';
+export type { ShardSpec } from './sample-shard.js';

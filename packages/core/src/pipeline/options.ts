@@ -73,6 +73,10 @@ export const evaluateOptionsSchema = z.object({
   ...common,
   ...asking,
   model: modelSchema,
+  shard: z
+    .object({ index: z.number().int().nonnegative(), count: z.number().int().min(1) })
+    .refine((x) => x.index < x.count, { message: 'index is 0-based and must be below count' })
+    .optional(),
   prices: z.object({ input: z.number().nonnegative(), output: z.number().nonnegative(), currency: z.string().min(1).optional() }).optional(),
   maxCost: z.number().positive().optional(),
   maxTokens: z.number().int().positive().optional(),
@@ -147,6 +151,12 @@ export interface EvaluateOptions {
    * `all-outputs-empty`, since it means a broken pipeline, not a model that scored 0).
    */
   allowEmpty?: boolean;
+  /**
+   * Evaluate one shard of the data (`{ index, count }`, 0-based): the samples whose id hashes to `index`
+   * (see shardOf). `limit` applies before sharding. Records carry `position`; results.json `shard`.
+   * `mergeRuns()` from `@medeval/core/node` puts the shards together.
+   */
+  shard?: { index: number; count: number };
   /**
    * Prices per million tokens (`input` for prompt tokens, `output` for completion tokens, reasoning
    * included; currency default USD): results.json `usage.cost` and the `maxCost` budget.

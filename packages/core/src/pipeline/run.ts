@@ -24,6 +24,8 @@ export interface RunSettings {
   live: () => { retries: number; inFlight: number };
   /** Extra fields merged into results.json (additive, e.g. a predictions summary). */
   extra?: () => Partial<ResultJson>;
+  /** The share this run evaluates (results.json `shard`); the data size is then not counted for progress. */
+  shard?: { index: number; count: number } | undefined;
   /** Prices per million tokens, for results.json `usage.cost`. */
   prices?: Prices | undefined;
   /** The judge fallback in use: part of the protocol signature, the config hash and results.json. */
@@ -61,7 +63,7 @@ export async function runRecords<J>(
   const usage = new UsageAccumulator(settings.prices);
   const progress = new ProgressReporter(settings.onProgress, settings.live, settings.limit ?? null);
   // The data size, counted beside the run (never waited for): totals and an ETA from the start.
-  if (settings.onProgress && task.dataset.count) {
+  if (settings.onProgress && task.dataset.count && !settings.shard) {
     task.dataset.count().then(
       (n) => {
         progress.state.total = settings.limit !== undefined ? Math.min(n, settings.limit) : n;
@@ -127,6 +129,7 @@ export async function runRecords<J>(
           },
         }
       : {}),
+    ...(settings.shard ? { shard: { index: settings.shard.index, count: settings.shard.count, limit: settings.limit ?? null } } : {}),
     ...(usageSummary ? { usage: usageSummary } : {}),
     ...settings.extra?.(),
   };

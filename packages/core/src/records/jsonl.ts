@@ -29,6 +29,7 @@ export const evalRecordSchema = z.object({
     })
     .optional(),
   latencyMs: z.number().nonnegative().optional(),
+  position: z.number().int().nonnegative().optional(),
 });
 
 /** A record as one JSON line (with the trailing newline). Non-finite numbers become null. */

@@ -52,6 +52,8 @@ export const resultJsonSchema = z
       })
       .passthrough()
       .optional(),
+    shard: z.object({ index: count, count: count.min(1), limit: count.nullable() }).passthrough().optional(),
+    merged: z.object({ count: count.min(1), shards: z.array(count), missing: z.array(count) }).passthrough().optional(),
     usage: z
       .object({
         ...usageTotals,
