@@ -47,6 +47,8 @@ export interface EvaluateSettings {
   priceOut?: number | undefined;
   /** `--prices FILE`: a price table by model name. */
   prices?: string | undefined;
+  /** `--shard I/N`: one share of the data. */
+  shard?: { index: number; count: number } | undefined;
   /** Budgets of the new requests: `--max-cost` (needs prices) and `--max-tokens`. */
   maxCost?: number | undefined;
   maxTokens?: number | undefined;
@@ -105,6 +107,7 @@ export async function evaluateTask(
       ...(judge?.fallback ? { judge: judge.fallback } : {}),
       ...(settings.allowEmpty ? { allowEmpty: true } : {}),
       ...(prices ? { prices } : {}),
+      ...(settings.shard ? { shard: settings.shard } : {}),
       ...(settings.maxCost !== undefined ? { maxCost: settings.maxCost } : {}),
       ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
       ...(io.signal ? { signal: io.signal } : {}),

@@ -11,6 +11,7 @@ export interface CommandEntry {
 export const COMMANDS: CommandEntry[] = [
   { words: ['run'], summary: 'evaluate a model on a task (no arguments: the offline default run)', load: () => import('./run.js') },
   { words: ['score'], summary: 'score existing model outputs (JSON Lines) without a model', load: () => import('./score.js') },
+  { words: ['merge'], summary: 'merge the run folders of the shards of one run (run --shard I/N) into one', load: () => import('./merge.js') },
   { words: ['compare'], summary: 'compare run folders on their common samples, with paired significance', load: () => import('./compare.js') },
   { words: ['report'], summary: 're-render a run folder as Markdown, HTML or JSON', load: () => import('./report.js') },
   { words: ['bleu'], summary: 'corpus BLEU of a hypothesis file against a reference file (sacrebleu-compatible)', load: () => import('./bleu.js') },

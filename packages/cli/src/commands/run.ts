@@ -2,6 +2,7 @@
 // default: the bundled CMExam (answers) and Huatuo samples with the offline BM25 baseline.
 import { booleanOption, decimalOption, integerOption, listOption, stringOption } from '../args/values.js';
 import type { CommandSpec, OptionValues, ParsedArgs } from '../args/spec.js';
+import { parseShard } from '@medeval/core';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { checkTaskName, TASK_NAMES, type TaskName } from '../tasks.js';
@@ -54,6 +55,7 @@ export const spec: CommandSpec = {
     timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds (0 = none)', defaultText: '120000' },
     'max-attempts': { type: 'string', value: 'N', description: 'attempts per request, including the first', defaultText: '8' },
     'rate-limit': { type: 'string', value: 'RPM', description: 'at most RPM requests per minute' },
+    shard: { type: 'string', value: 'I/N', description: 'evaluate shard I of N (0-based; by a hash of the sample id) into its own folder; then medeval merge' },
     'price-in': { type: 'string', value: 'USD', description: 'price per million input (prompt) tokens, for the cost in results.json and --max-cost' },
     'price-out': { type: 'string', value: 'USD', description: 'price per million output (completion, reasoning included) tokens' },
     prices: { type: 'string', value: 'FILE', description: 'price table JSON: { "<model>": { "input": USD, "output": USD } } per million tokens' },
@@ -94,6 +96,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     corpus: stringOption(values, 'corpus'),
     fewShot: fewShotOption(values),
     judge: stringOption(values, 'judge'),
+    shard: shardOption(values),
     priceIn: decimalOption(values, 'price-in', spec.name),
     priceOut: decimalOption(values, 'price-out', spec.name),
     prices: stringOption(values, 'prices'),
@@ -121,6 +124,14 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const task = checkTaskName(taskArg, spec.name);
   const folder = out ?? (await defaultRunFolder(io.cwd, task));
   return evaluateTask(io, { ...settings, task, data, out: folder, command: spec.name });
+}
+
+function shardOption(values: OptionValues): { index: number; count: number } | undefined {
+  const text = stringOption(values, 'shard');
+  if (text === undefined) return undefined;
+  const shard = parseShard(text);
+  if (typeof shard === 'string') throw new UsageError(`--shard ${shard}`, spec.name);
+  return shard;
 }
 
 /** The spec's form is checked before any data is read; the adapter checks the rest (URL, key). */

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { ByteSource } from '../source/source.js';
 
-export async function openFileSource(path: string): Promise<ByteSource> {
+export async function openFileSource(path: string, options: { chunkBytes?: number } = {}): Promise<ByteSource> {
   try {
     await access(path);
   } catch {
@@ -15,7 +15,7 @@ export async function openFileSource(path: string): Promise<ByteSource> {
     name: path,
     async *chunks() {
       const hash = createHash('sha256');
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      for await (const chunk of createReadStream(path, { highWaterMark: options.chunkBytes ?? 1 << 20 })) {
         const bytes = chunk as Buffer;
         hash.update(bytes);
         yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

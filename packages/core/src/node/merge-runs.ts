@@ -194,7 +194,8 @@ function judgeOf(folders: RunFolder[]): { modelId: string; promptId: string; sta
  * seen twice (the same sample in two shards) or out of order is an error naming the folders.
  */
 async function* mergeByPosition(folders: RunFolder[]): AsyncGenerator<EvalRecord> {
-  const streams = folders.map((f) => ({ dir: f.dir, it: f.records()[Symbol.asyncIterator](), last: -1 }));
+  // 64 KiB reads: one per open shard, so 100 shards hold a few MB of text, not 100 MB.
+  const streams = folders.map((f) => ({ dir: f.dir, it: f.records({ chunkBytes: 1 << 16 })[Symbol.asyncIterator](), last: -1 }));
   const heads: Array<{ record: EvalRecord; shard: number } | undefined> = await Promise.all(streams.map((_, k) => next(k)));
   async function next(k: number): Promise<{ record: EvalRecord; shard: number } | undefined> {
     const stream = streams[k]!;

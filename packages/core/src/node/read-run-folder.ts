@@ -10,8 +10,11 @@ import { openFileSource } from './file-source.js';
 export interface RunFolder {
   dir: string;
   results: ResultJson;
-  /** Streams records.jsonl, validating each line. */
-  records(): AsyncIterable<EvalRecord>;
+  /**
+   * Streams records.jsonl, validating each line. `chunkBytes` (default 1 MiB) is the read size: many
+   * folders read at once (a merge of 100 shards) use small reads to keep memory flat.
+   */
+  records(options?: { chunkBytes?: number }): AsyncIterable<EvalRecord>;
 }
 
 export async function readRunFolder(dir: string): Promise<RunFolder> {
@@ -42,8 +45,8 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
   return {
     dir,
     results,
-    async *records() {
-      const source = await openFileSource(recordsPath);
+    async *records(options = {}) {
+      const source = await openFileSource(recordsPath, options);
       for await (const { line, lineNumber } of readLines(source)) {
         if (line.trim() === '') continue;
         yield parseRecordLine(line, recordsPath, lineNumber);
