@@ -238,6 +238,8 @@ export interface EvalRecord {
   usage?: RecordUsage;
   /** Wall time of the request that answered, in ms (for a cached answer: when it was asked). */
   latencyMs?: number;
+  /** Runs with epochs: which repeat of the question this is (1-based); the id is then `<sample id>#<epoch>`. */
+  epoch?: number;
   /** Sharded runs only: the sample's 0-based position in the whole data, so a merge restores the order. */
   position?: number;
 }
@@ -324,6 +326,8 @@ export interface ResultJson {
   };
   /** How answers were read: records per extraction rule, and a few outputs that could not be read. */
   extraction?: ExtractionSummary;
+  /** Runs that asked every question several times (`epochs` > 1): per 0/1 metric, maj@K, pass@K, clustered SE. */
+  epochs?: EpochSummary;
   /** A run of one shard (`--shard I/N`): which share, and the --limit applied before sharding (null: none). */
   shard?: { index: number; count: number; limit: number | null };
   /** A run merged from shards (`medeval merge`): how many, which were there, which were missing (--partial). */
@@ -341,6 +345,25 @@ export interface ResultJson {
     /** Set when the prediction ids are the data's ids shifted by this constant (e.g. 1-based ids): an error. */
     shift?: number;
   };
+}
+
+/** results.json `epochs`. Values are on each metric's own scale (e.g. 0–100 for accuracy). */
+export interface EpochSummary {
+  /** K: how often each question was asked. */
+  epochs: number;
+  questions: number;
+  metrics: Record<string, {
+    /** The mean over questions of each question's mean over its repeats. */
+    mean: number;
+    /** Standard error of that mean, clustered by question (null with one question). */
+    stderr: number | null;
+    /** maj@K: each question scored by the answer given most often (ties: the earliest). */
+    majority: number;
+    /** pass@K: a question counts when at least one repeat is right. */
+    pass: number;
+    /** Questions with at least one scorable repeat. */
+    questions: number;
+  }>;
 }
 
 /** Token counts summed over records (OpenAI's field names), with the cost when prices are known. */

@@ -47,6 +47,10 @@ export interface EvaluateSettings {
   priceOut?: number | undefined;
   /** `--prices FILE`: a price table by model name. */
   prices?: string | undefined;
+  /** `--epochs K`: every question asked K times. */
+  epochs?: number | undefined;
+  /** `--temperature T`: sent with every request (overrides the task's). */
+  temperature?: number | undefined;
   /** `--shard I/N`: one share of the data. */
   shard?: { index: number; count: number } | undefined;
   /** Budgets of the new requests: `--max-cost` (needs prices) and `--max-tokens`. */
@@ -77,7 +81,8 @@ export async function evaluateTask(
     ? await Promise.all(files.map((file) => buildTask(settings.task, { ...taskOptions, data: resolve(io.cwd, file) })))
     : [await buildTask(settings.task, taskOptions)];
   const combined = combineShards(tasks, files);
-  const task = settings.strict ? strictTask(combined) : combined;
+  const strict = settings.strict ? strictTask(combined) : combined;
+  const task = settings.temperature !== undefined ? withTemperature(strict, settings.temperature) : strict;
   const judge = judgeFor(settings.judge, task, settings.task, io, settings.command);
 
   const prices = await pricesFor({ priceIn: settings.priceIn, priceOut: settings.priceOut, table: settings.prices, model: settings.model, cwd: io.cwd, command: settings.command });
@@ -108,6 +113,7 @@ export async function evaluateTask(
       ...(settings.allowEmpty ? { allowEmpty: true } : {}),
       ...(prices ? { prices } : {}),
       ...(settings.shard ? { shard: settings.shard } : {}),
+      ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
       ...(settings.maxCost !== undefined ? { maxCost: settings.maxCost } : {}),
       ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
@@ -132,6 +138,16 @@ export async function evaluateTask(
     progress.finish();
   }
   return finishRun(io, result, task.dataset.summary(), { out: settings.out, quiet: settings.quiet ?? false, full: settings.full ?? false });
+}
+
+/** The task with `temperature` in every request (it is part of the request, so of the cache key too). */
+function withTemperature(task: Task, temperature: number): Task {
+  const wrapped = Object.create(task) as Task;
+  Object.defineProperty(wrapped, 'render', {
+    value: async (sample: Parameters<Task['render']>[0]) => ({ ...(await task.render(sample)), temperature }),
+    enumerable: true,
+  });
+  return wrapped;
 }
 
 async function modelFor(

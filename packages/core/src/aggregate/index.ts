@@ -6,3 +6,4 @@ export type { IntervalSettings } from './metric-value.js';
 export { sliceKey, compareSliceKeys, NOT_APPLICABLE } from './slice-key.js';
 export { UsageAccumulator, costOf, recordUsage } from './usage.js';
 export type { Prices } from './usage.js';
+export { EpochAccumulator, questionOf } from './epochs.js';

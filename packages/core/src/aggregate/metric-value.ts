@@ -1,6 +1,6 @@
 // One metric's value and 95% interval over a set of non-null items (overall or one slice).
 import { allBinary, asBinary } from '../stats/binary.js';
-import { bootstrapInterval } from '../stats/bootstrap.js';
+import { bootstrapInterval, clusteredBootstrapInterval } from '../stats/bootstrap.js';
 import { deriveSeed } from '../stats/prng.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { Metric, MetricValue } from '../types.js';
@@ -23,6 +23,8 @@ export function metricValue(
   items: readonly unknown[],
   settings: IntervalSettings,
   where: readonly string[],
+  /** Cluster code of each item (repeats of one question), when a run asked questions several times. */
+  clusters?: readonly number[],
 ): MetricValue {
   const n = items.length;
   const method = metric.interval ?? 'bootstrap';
@@ -31,6 +33,21 @@ export function metricValue(
   const raw = metric.aggregate(items);
   const value = Number.isFinite(raw) ? raw : null;
   if (method === 'none' || value === null) return { value, ci95: null, ...base, interval: method };
+  if (clusters) {
+    // Repeats of one question are not independent: resample questions (Wilson would assume they are).
+    const groups = new Map<number, unknown[]>();
+    items.forEach((item, i) => {
+      const code = clusters[i]!;
+      let group = groups.get(code);
+      if (!group) groups.set(code, (group = []));
+      group.push(item);
+    });
+    const ci95 = clusteredBootstrapInterval([...groups.values()], (xs) => metric.aggregate(xs), {
+      seed: deriveSeed(settings.seed, metric.name, ...where),
+      samples: settings.bootstrapSamples,
+    });
+    return { value, ci95, ...base, interval: 'bootstrap' };
+  }
   if (method === 'wilson') {
     const wilson = wilsonOnScale(metric, items, value);
     if (wilson) return { value, ci95: wilson, ...base, interval: 'wilson' };

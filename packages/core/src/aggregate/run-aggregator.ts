@@ -26,6 +26,8 @@ export interface AggregatorRecord {
   /** metric name → per-sample item; null (or absent) = not scorable by that metric. */
   items: Record<string, unknown | null>;
   meta: Record<string, MetaValue>;
+  /** The question this record repeats (runs with epochs): intervals then resample questions, not records. */
+  cluster?: string;
 }
 
 export interface AggregateResult {
@@ -50,6 +52,9 @@ export class RunAggregator {
   private dimensions: Dimension[] | undefined;
   private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, truncated: 0, errors: 0 };
   private readonly settings: IntervalSettings;
+  /** Cluster code per record, once a record names a cluster. */
+  private clusterCodes: number[] | undefined;
+  private readonly clusterIndex = new Map<string, number>();
 
   constructor(private readonly options: RunAggregatorOptions) {
     const names = new Set<string>();
@@ -70,6 +75,10 @@ export class RunAggregator {
       throw new Error(`RunAggregator: sample "${record.id}" has unknown status "${String(record.status)}"`);
     }
     const dimensions = this.resolveDimensions();
+    if (record.cluster !== undefined) {
+      this.clusterCodes ??= Array.from({ length: this.counts.samples }, (_, i) => this.code(`record:${i}`));
+      this.clusterCodes.push(this.code(record.cluster));
+    } else this.clusterCodes?.push(this.code(`record:${this.counts.samples}`));
     this.countStatus(record.status);
     this.metrics.forEach((metric, m) => {
       const item = record.items[metric.name];
@@ -128,16 +137,27 @@ export class RunAggregator {
     return this.dimensions;
   }
 
+  private code(cluster: string): number {
+    let code = this.clusterIndex.get(cluster);
+    if (code === undefined) this.clusterIndex.set(cluster, (code = this.clusterIndex.size));
+    return code;
+  }
+
   private metricsOver(indices: readonly number[], where: readonly string[]): Record<string, MetricValue> {
     const out: Record<string, MetricValue> = {};
+    const codes = this.clusterCodes;
     this.metrics.forEach((metric, m) => {
       const column = this.columns[m]!;
       const items: unknown[] = [];
+      const clusters: number[] | undefined = codes ? [] : undefined;
       for (const i of indices) {
         const item = column[i];
-        if (item !== null) items.push(item);
+        if (item !== null) {
+          items.push(item);
+          clusters?.push(codes![i]!);
+        }
       }
-      out[metric.name] = metricValue(metric, items, this.settings, where);
+      out[metric.name] = metricValue(metric, items, this.settings, where, clusters);
     });
     return out;
   }

@@ -56,11 +56,15 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         judge: judging && { modelId: judging.model.id, promptId: judging.hook.promptId, stats: () => ({ ...judging.stats }) },
         prices: o.prices,
         shard: o.shard,
+        epochs: o.epochs,
       },
-      shardSamples(takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit), o.shard ?? { index: 0, count: 1 }),
-      async ({ sample, position }) => {
-        const record = await askAndRecord(task, metrics, model, cache, scheduler, sample, judging, budget);
-        return o.shard ? { ...record, position } : record;
+      repeatSamples(shardSamples(takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit), o.shard ?? { index: 0, count: 1 }), o.epochs),
+      async ({ sample, position, epoch }) => {
+        // Epoch 1 uses the sample's own cache entry (a single run's answers are reused); later ones their own.
+        const cacheId = epoch > 1 ? `${sample.id}#${epoch}` : sample.id;
+        const record = await askAndRecord(task, metrics, model, cache, scheduler, sample, judging, budget, cacheId);
+        const repeated = o.epochs > 1 ? { ...record, id: `${sample.id}#${epoch}`, epoch } : record;
+        return o.shard ? { ...repeated, position: position * o.epochs + epoch - 1 } : repeated;
       },
     );
     // A broken set-up stopped the run: the folder is written (unasked samples are error records, so
@@ -76,6 +80,11 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
   }
 }
 
+/** Each job `epochs` times in a row (epoch 1 … K), so the repeats of a question stay together in the records. */
+async function* repeatSamples<J>(jobs: AsyncIterable<J>, epochs: number): AsyncGenerator<J & { epoch: number }> {
+  for await (const job of jobs) for (let epoch = 1; epoch <= epochs; epoch++) yield { ...job, epoch };
+}
+
 /** One sample: the cached answer if there is one, otherwise ask (with retries) and cache the success. */
 async function askAndRecord(
   task: Task<Sample, unknown>,
@@ -86,10 +95,11 @@ async function askAndRecord(
   sample: Sample,
   judging: Judging | undefined,
   budget: Budget,
+  cacheId: string,
 ): Promise<EvalRecord> {
-  const context = { ask: metricAsker(() => scheduler, cache, sample.id) };
+  const context = { ask: metricAsker(() => scheduler, cache, cacheId) };
   const request = await task.render(sample);
-  const key = cache ? cacheKey(model, request, sample.id) : '';
+  const key = cache ? cacheKey(model, request, cacheId) : '';
   const hit = cache ? await cache.get(key) : undefined;
   if (hit) return recordWithJudge(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 }, judging, context);
   if (budget.active && !(await budget.acquire())) {

@@ -28,6 +28,8 @@ export function configHash(input: {
   seed: number;
   bootstrapSamples: number;
   limit?: number | undefined;
+  /** Repeats per question; absent for 1, so runs without epochs keep their hash. */
+  epochs?: number | undefined;
 }): string {
   return hashValue({
     task: { name: input.task.name, version: input.task.version, protocol: input.task.protocol.signature, promptId: input.task.promptId },
@@ -36,6 +38,7 @@ export function configHash(input: {
     seed: input.seed,
     bootstrapSamples: input.bootstrapSamples,
     limit: input.limit ?? null,
+    ...(input.epochs !== undefined && input.epochs > 1 ? { epochs: input.epochs } : {}),
   });
 }
 

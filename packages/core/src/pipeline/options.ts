@@ -73,6 +73,7 @@ export const evaluateOptionsSchema = z.object({
   ...common,
   ...asking,
   model: modelSchema,
+  epochs: z.number().int().min(1).max(1000).default(1),
   shard: z
     .object({ index: z.number().int().nonnegative(), count: z.number().int().min(1) })
     .refine((x) => x.index < x.count, { message: 'index is 0-based and must be below count' })
@@ -151,6 +152,13 @@ export interface EvaluateOptions {
    * `all-outputs-empty`, since it means a broken pipeline, not a model that scored 0).
    */
   allowEmpty?: boolean;
+  /**
+   * Ask every question this many times (default 1), with the sampling settings of the model (temperature…).
+   * Records become `<id>#<epoch>` with `epoch`; metrics are over all repeats with intervals that resample
+   * questions; results.json `epochs` adds, per 0/1 metric, the clustered standard error, maj@K and pass@K.
+   * Epoch 1 reuses a single run's cached answers; each later epoch has its own cache entries.
+   */
+  epochs?: number;
   /**
    * Evaluate one shard of the data (`{ index, count }`, 0-based): the samples whose id hashes to `index`
    * (see shardOf). `limit` applies before sharding. Records carry `position`; results.json `shard`.

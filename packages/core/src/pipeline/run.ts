@@ -1,6 +1,6 @@
 // The shared back half of evaluate() and score(): records in dataset order → sink and aggregator →
 // results.json. Only metric items (via the aggregator) stay in memory; records stream to the sink.
-import { ExtractionAudit, RunAggregator, UsageAccumulator, type Prices } from '../aggregate/index.js';
+import { EpochAccumulator, ExtractionAudit, questionOf, RunAggregator, UsageAccumulator, type Prices } from '../aggregate/index.js';
 import { attachDisplay } from '../report/index.js';
 import type { EvalRecord, Metric, Progress, ResultJson, Sample, Task } from '../types.js';
 import { judgedSignature } from './judge.js';
@@ -24,6 +24,8 @@ export interface RunSettings {
   live: () => { retries: number; inFlight: number };
   /** Extra fields merged into results.json (additive, e.g. a predictions summary). */
   extra?: () => Partial<ResultJson>;
+  /** Repeats per question (default 1): records are `<id>#<epoch>`, intervals resample questions. */
+  epochs?: number | undefined;
   /** The share this run evaluates (results.json `shard`); the data size is then not counted for progress. */
   shard?: { index: number; count: number } | undefined;
   /** Prices per million tokens, for results.json `usage.cost`. */
@@ -61,19 +63,27 @@ export async function runRecords<J>(
   });
   const audit = new ExtractionAudit();
   const usage = new UsageAccumulator(settings.prices);
+  const epochs = (settings.epochs ?? 1) > 1 ? new EpochAccumulator(metrics, settings.epochs!) : undefined;
   const progress = new ProgressReporter(settings.onProgress, settings.live, settings.limit ?? null);
   // The data size, counted beside the run (never waited for): totals and an ETA from the start.
   if (settings.onProgress && task.dataset.count && !settings.shard) {
     task.dataset.count().then(
       (n) => {
-        progress.state.total = settings.limit !== undefined ? Math.min(n, settings.limit) : n;
+        progress.state.total = (settings.limit !== undefined ? Math.min(n, settings.limit) : n) * (settings.epochs ?? 1);
       },
       () => undefined, // a source that cannot be counted is reported by the run itself
     );
   }
   try {
     await forEachOrdered(jobs, settings.window, work, async (record) => {
-      aggregator.add({ id: record.id, status: record.status, items: record.items, meta: record.meta });
+      aggregator.add({
+        id: record.id,
+        status: record.status,
+        items: record.items,
+        meta: record.meta,
+        ...(record.epoch !== undefined ? { cluster: questionOf(record.id) } : {}),
+      });
+      epochs?.add(record);
       audit.add(record);
       usage.add(record);
       progress.state.done++;
@@ -114,7 +124,7 @@ export async function runRecords<J>(
     manifest: {
       medeval: packageVersions(settings.versions),
       runtime: runtimeName(),
-      configHash: configHash({ task: { name: task.name, version: task.version, promptId: task.promptId, protocol }, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit }),
+      configHash: configHash({ task: { name: task.name, version: task.version, promptId: task.promptId, protocol }, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit, epochs: settings.epochs }),
       metricSignatures: Object.fromEntries(metrics.map((m) => [m.name, m.signature])),
       startedAt,
       endedAt: new Date().toISOString(),
@@ -129,6 +139,7 @@ export async function runRecords<J>(
           },
         }
       : {}),
+    ...(epochs ? { epochs: epochs.finish() } : {}),
     ...(settings.shard ? { shard: { index: settings.shard.index, count: settings.shard.count, limit: settings.limit ?? null } } : {}),
     ...(usageSummary ? { usage: usageSummary } : {}),
     ...settings.extra?.(),

@@ -30,6 +30,7 @@ export const evalRecordSchema = z.object({
     .optional(),
   latencyMs: z.number().nonnegative().optional(),
   position: z.number().int().nonnegative().optional(),
+  epoch: z.number().int().min(1).optional(),
 });
 
 /** A record as one JSON line (with the trailing newline). Non-finite numbers become null. */

@@ -52,6 +52,14 @@ export const resultJsonSchema = z
       })
       .passthrough()
       .optional(),
+    epochs: z
+      .object({
+        epochs: count.min(1),
+        questions: count,
+        metrics: z.record(z.string(), z.object({ mean: z.number(), stderr: z.number().nullable(), majority: z.number(), pass: z.number(), questions: count }).passthrough()),
+      })
+      .passthrough()
+      .optional(),
     shard: z.object({ index: count, count: count.min(1), limit: count.nullable() }).passthrough().optional(),
     merged: z.object({ count: count.min(1), shards: z.array(count), missing: z.array(count) }).passthrough().optional(),
     usage: z

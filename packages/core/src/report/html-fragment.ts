@@ -8,6 +8,7 @@ import {
 } from './format.js';
 import { extractionHtml } from './extraction.js';
 import { usageText } from './usage-text.js';
+import { epochsText } from './epochs-text.js';
 import { barChart, type BarRow } from './svg-chart.js';
 
 export function resultFragment(result: ResultJson): string {
@@ -48,6 +49,7 @@ function header(result: ResultJson): string {
   const primary = primaryMetric(Object.keys(result.metrics));
   const primaryValue = primary ? result.metrics[primary] : undefined;
   const usage = usageText(result.usage);
+  const repeats = epochsText(result.epochs);
   return [
     `<h1>${escapeHtml(reportTitle(result))}</h1>`,
     `<p class="sub">${escapeHtml(`${task.name}@${task.version}`)} · prompt <code>${escapeHtml(task.promptId)}</code> · data <code>${escapeHtml(ds.source)}</code>${ds.sha256 ? ` <span title="${escapeHtml(ds.sha256)}">(sha256 ${escapeHtml(ds.sha256.slice(0, 12))}…)</span>` : ''} · protocol <code>${escapeHtml(result.protocol.name)}</code></p>`,
@@ -60,6 +62,7 @@ function header(result: ResultJson): string {
     counts.truncated ? card(counts.truncated, 'truncated') : '',
     card(counts.errors, 'errors'),
     '</div>',
+    repeats ? `<p class="sub">Repeats: ${escapeHtml(repeats)}</p>` : '',
     usage ? `<p class="sub">Usage: ${escapeHtml(usage)}</p>` : '',
   ].join('');
 }

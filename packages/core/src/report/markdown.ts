@@ -5,6 +5,7 @@ import type { ResultJson, SliceValue } from '../types.js';
 import { escapeMarkdownCell, markdownCode } from './escape.js';
 import { extractionMarkdown } from './extraction.js';
 import { usageText } from './usage-text.js';
+import { epochsText } from './epochs-text.js';
 import { formatMetric, intervalNote, metricLabel, orderMetrics, reportTitle } from './format.js';
 
 export function renderMarkdown(result: ResultJson): string {
@@ -57,6 +58,7 @@ function summaryLines(result: ResultJson): string[] {
   const ds = task.dataset;
   const sha = ds.sha256 ? ` (sha256 ${ds.sha256.slice(0, 12)}…)` : '';
   const usage = usageText(result.usage);
+  const repeats = epochsText(result.epochs);
   return [
     `- Task: ${escapeMarkdownCell(`${task.name}@${task.version}`)}, prompt ${escapeMarkdownCell(task.promptId)}`,
     `- Data: ${escapeMarkdownCell(ds.source)}${sha}, ${ds.samples} samples`,
@@ -64,6 +66,7 @@ function summaryLines(result: ResultJson): string[] {
     `- Protocol: ${markdownCode(result.protocol.name)}`,
     `- Samples: ${counts.samples} · scored ${counts.scored} · unparsed ${counts.unparsed} · empty ${counts.empty} · ${truncatedPart(counts)}errors ${counts.errors}`,
     `- Run: ${escapeMarkdownCell(result.manifest.startedAt)} → ${escapeMarkdownCell(result.manifest.endedAt)}, config ${markdownCode(result.manifest.configHash)}`,
+    ...(repeats ? [`- Repeats: ${escapeMarkdownCell(repeats)}`] : []),
     ...(usage ? [`- Usage: ${escapeMarkdownCell(usage)}`] : []),
   ];
 }

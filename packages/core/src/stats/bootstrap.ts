@@ -51,3 +51,32 @@ export function checkSamples(samples: number): number {
   }
   return samples;
 }
+
+/**
+ * Percentile bootstrap that resamples whole clusters (all repeats of one question together), for runs
+ * that ask each question several times: items of one cluster are not independent, so resampling items
+ * would give too narrow an interval. Null when there are no items.
+ *
+ * @example
+ * clusteredBootstrapInterval([[1, 1, 0], [0, 0, 0], [1, 1, 1]], mean, { seed: 0 })
+ */
+export function clusteredBootstrapInterval<Item>(
+  clusters: readonly (readonly Item[])[],
+  aggregate: (items: readonly Item[]) => number,
+  options: BootstrapOptions,
+): [number, number] | null {
+  const k = clusters.length;
+  if (k === 0 || clusters.every((c) => c.length === 0)) return null;
+  const b = checkSamples(options.samples ?? DEFAULT_BOOTSTRAP_SAMPLES);
+  const rng = createRng(options.seed);
+  const picks = new Uint32Array(k);
+  const out = new Float64Array(b);
+  const buffer: Item[] = [];
+  for (let r = 0; r < b; r++) {
+    rng.fillInts(picks, k);
+    buffer.length = 0;
+    for (let i = 0; i < k; i++) for (const item of clusters[picks[i]!]!) buffer.push(item);
+    out[r] = aggregate(buffer);
+  }
+  return percentileInterval(out, options.level ?? 0.95);
+}

@@ -1,7 +1,7 @@
 export { createRng, deriveSeed } from './prng.js';
 export type { Rng } from './prng.js';
 export { quantileSorted, percentileInterval } from './percentile.js';
-export { bootstrapDistribution, bootstrapInterval, DEFAULT_BOOTSTRAP_SAMPLES } from './bootstrap.js';
+export { bootstrapDistribution, bootstrapInterval, clusteredBootstrapInterval, DEFAULT_BOOTSTRAP_SAMPLES } from './bootstrap.js';
 export type { BootstrapOptions } from './bootstrap.js';
 export { wilsonInterval, Z95 } from './wilson.js';
 export { mcnemarExact } from './mcnemar.js';

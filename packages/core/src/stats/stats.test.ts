@@ -3,6 +3,7 @@ import {
   bootstrapDistribution,
   bootstrapInterval,
   bootstrapPValue,
+  clusteredBootstrapInterval,
   percentilePValue,
   createRng,
   deriveSeed,
@@ -247,5 +248,24 @@ describe('percentilePValue: the p-value dual to the percentile interval', () => 
     expect(checked).toBe(60);
     expect(significant).toBeGreaterThan(5);
     expect(significant).toBeLessThan(55);
+  });
+});
+
+describe('clusteredBootstrapInterval', () => {
+  it('resamples whole clusters: clusters of identical items give the bootstrap of the cluster values', () => {
+    const values = [1, 0, 1, 1, 0, 0, 1, 1, 1, 0];
+    const clusters = values.map((v) => [v, v, v]);
+    const clustered = clusteredBootstrapInterval(clusters, mean, { seed: 11, samples: 300 });
+    // Same draws (one index per cluster per resample) and the same means: exactly the plain bootstrap.
+    expect(clustered).toEqual(bootstrapInterval(values, mean, { seed: 11, samples: 300 }));
+  });
+
+  it('is wider than the naive interval when repeats agree within a question', () => {
+    const values = [1, 0, 1, 1, 0, 0, 1, 1, 1, 0];
+    const items = values.flatMap((v) => [v, v, v]);
+    const naive = bootstrapInterval(items, mean, { seed: 3, samples: 500 })!;
+    const clustered = clusteredBootstrapInterval(values.map((v) => [v, v, v]), mean, { seed: 3, samples: 500 })!;
+    expect(clustered[1] - clustered[0]).toBeGreaterThan(1.3 * (naive[1] - naive[0]));
+    expect(clusteredBootstrapInterval([], mean, { seed: 0 })).toBeNull();
   });
 });
