@@ -43,3 +43,23 @@ describe('medeval run --epochs', () => {
     expect(bad.stderr).toContain('--epochs must be at least 1');
   });
 });
+
+describe('medeval run --circular', () => {
+  it('asks every rotation and prints circular next to plain accuracy; refused on a task without options', async () => {
+    const cwd = await tempDir('medeval-circular-');
+    const before = server.requests.length;
+    const result = await medeval(['run', '--task', 'cmexam', '--model', `openai-compatible:${server.url}#m`, '--limit', '3', '--circular', '--out', 'run'], {
+      cwd,
+      env: { MEDEVAL_API_KEY: 'k', CI: 'true' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const results = JSON.parse(await readFile(join(cwd, 'run', 'results.json'), 'utf8'));
+    expect(results.epochs.circular).toBe(true);
+    expect(server.requests.length - before).toBe(results.counts.samples);
+    expect(results.counts.samples).toBeGreaterThanOrEqual(3 * 4);
+    expect(result.stdout).toContain('CircularEval over 3 questions');
+    const huatuo = await medeval(['run', '--task', 'huatuo', '--circular', '--out', 'h'], { cwd });
+    expect(huatuo.code).toBe(2);
+    expect(huatuo.stderr).toContain('--circular is for multiple-choice tasks');
+  });
+});

@@ -47,7 +47,7 @@ describe('epochs', () => {
       epochs: 3,
       questions: 4,
       metrics: {
-        accuracy: { mean: expect.closeTo(100 / 3, 12), stderr: expect.closeTo(100 * Math.sqrt(2 / 27 / 4), 12), majority: 25, pass: 75, questions: 4 },
+        accuracy: { mean: expect.closeTo(100 / 3, 12), stderr: expect.closeTo(100 * Math.sqrt(2 / 27 / 4), 12), majority: 25, pass: 75, all: 0, questions: 4 },
       },
     });
     expect(result.epochs!.metrics.accuracy!.mean).toBeCloseTo(100 / 3, 12);
@@ -73,5 +73,39 @@ describe('epochs', () => {
     const third = scriptedModel();
     await evaluate({ task: toyTask(4), model: third.model, cache, epochs: 3, concurrency: 1 });
     expect(third.requests()).toBe(0);
+  });
+});
+
+describe('circular (CircularEval)', () => {
+  it('a model that always answers A: plain accuracy 1/m per single-answer question, circular accuracy 0', async () => {
+    const { cmexam } = await import('@medeval/datasets-cmexam');
+    const samples: Array<{ answer: string; m: number; hasA: boolean }> = [];
+    for await (const s of cmexam.answer().dataset.samples()) samples.push({ answer: s.target.answer, m: s.input.options.length, hasA: s.input.options.some((o) => o.letter === 'A') });
+    const model = fromFunction(() => '答案：A', { id: 'test:always-a' });
+    const result = await evaluate({ task: cmexam.answer(), model, circular: true, concurrency: 4 });
+    // Across its m rotations a single answer sits at A exactly once (when the question prints an A); a
+    // multi-answer set or no answer never equals "A".
+    const single = samples.filter((s) => s.answer.length === 1 && s.hasA);
+    const rotationsTotal = samples.reduce((sum, s) => sum + s.m, 0);
+    expect(result.counts.samples).toBe(rotationsTotal);
+    expect(result.metrics.accuracy!.value).toBeCloseTo((100 * single.length) / rotationsTotal, 10);
+    const summary = result.epochs!;
+    expect(summary.circular).toBe(true);
+    expect(summary.questions).toBe(samples.length);
+    expect(summary.metrics.accuracy!.all).toBe(0);
+    expect(summary.metrics.accuracy!.pass).toBeCloseTo((100 * single.length) / samples.length, 10);
+  });
+
+  it('a model that finds the right text wherever it is: circular accuracy equals plain accuracy', async () => {
+    const { cmexam } = await import('@medeval/datasets-cmexam');
+    // Reads the rotated question it is asked (the test's function model sees the rotated sample) and answers its target.
+    const model = fromFunction((_request, { sample }) => `答案：${(sample as { target: { answer: string } }).target.answer || 'A'}`, { id: 'test:oracle' });
+    const result = await evaluate({ task: cmexam.answer(), model, circular: true });
+    expect(result.epochs!.metrics.accuracy!.all).toBeCloseTo(result.epochs!.metrics.accuracy!.mean, 10);
+  });
+
+  it('is refused for a task without rotations, and together with epochs', async () => {
+    const model = fromFunction(() => 'A', { id: 'test:a' });
+    await expect(evaluate({ task: toyTask(2), model, circular: true })).rejects.toThrow(/circular: task "toy-mcq" has no option rotations/);
   });
 });

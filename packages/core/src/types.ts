@@ -212,6 +212,11 @@ export interface Task<S extends Sample = Sample, Prediction = unknown> {
   serializeTarget?(sample: S): unknown;
   /** The judge fallback for unparsed outputs, when the task's protocol allows one. */
   judge?: TaskJudge<S, Prediction>;
+  /**
+   * CircularEval (multiple choice): the question once per rotation of its options, the sample itself first;
+   * each rotation has its target in its own letters, so scoring it is scoring the answer mapped back.
+   */
+  rotations?(sample: S): S[];
 }
 
 /** One line of records.jsonl. */
@@ -349,8 +354,10 @@ export interface ResultJson {
 
 /** results.json `epochs`. Values are on each metric's own scale (e.g. 0–100 for accuracy). */
 export interface EpochSummary {
-  /** K: how often each question was asked. */
+  /** K: how often each question was asked (CircularEval: the most rotations of a question). */
   epochs: number;
+  /** Set for CircularEval: the repeats are the rotations of the options, not samples of the model. */
+  circular?: true;
   questions: number;
   metrics: Record<string, {
     /** The mean over questions of each question's mean over its repeats. */
@@ -361,6 +368,8 @@ export interface EpochSummary {
     majority: number;
     /** pass@K: a question counts when at least one repeat is right. */
     pass: number;
+    /** A question counts only when every repeat is right (CircularEval's accuracy). */
+    all: number;
     /** Questions with at least one scorable repeat. */
     questions: number;
   }>;

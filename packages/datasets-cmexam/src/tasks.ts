@@ -7,6 +7,7 @@ import { annotationLabel } from './annotations.js';
 import { answerJudge, jointJudge } from './judge.js';
 import { PANDAS_NA_VALUES } from './extract/pandas-csv.js';
 import { parseAnswer, parseExplanation, scoredAnswer, scoredExplanation } from './extract/protocol-parse.js';
+import { rotations } from './rotate.js';
 import { loadCmexam, type CmexamDataset } from './load/dataset.js';
 import { sniffAnnotationColumns } from './load/sniff.js';
 import { buildPrompt, type FewShotOptions, type KnowledgeSeeds, type PromptName, type TaskKind } from './prompts/index.js';
@@ -98,7 +99,7 @@ type Base = ReturnType<typeof base>;
 /** Puts a task together; `sliceDimensions` stays a getter so it reflects the header once read. */
 function assemble<P>(
   b: Base,
-  own: Pick<CmexamTask<P>, 'name' | 'parse' | 'metrics' | 'serializeTarget' | 'judge'>,
+  own: Pick<CmexamTask<P>, 'name' | 'parse' | 'metrics' | 'serializeTarget' | 'judge' | 'rotations'>,
 ): CmexamTask<P> {
   return {
     name: own.name,
@@ -117,6 +118,7 @@ function assemble<P>(
     describeInput: b.describeInput,
     ...(own.serializeTarget ? { serializeTarget: own.serializeTarget } : {}),
     ...(own.judge ? { judge: own.judge } : {}),
+    ...(own.rotations ? { rotations: own.rotations } : {}),
   };
 }
 
@@ -137,6 +139,7 @@ export function answer(options: CmexamTaskOptions = {}): CmexamTask<string> {
     }),
     serializeTarget: (sample: CmexamSample) => sample.target.answer,
     ...(judgeAllowed(protocol) ? { judge: answerJudge } : {}),
+    rotations,
   });
 }
 

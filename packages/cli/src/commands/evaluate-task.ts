@@ -49,6 +49,8 @@ export interface EvaluateSettings {
   prices?: string | undefined;
   /** `--epochs K`: every question asked K times. */
   epochs?: number | undefined;
+  /** `--circular`: CircularEval on a multiple-choice task. */
+  circular?: boolean;
   /** `--temperature T`: sent with every request (overrides the task's). */
   temperature?: number | undefined;
   /** `--shard I/N`: one share of the data. */
@@ -83,6 +85,10 @@ export async function evaluateTask(
   const combined = combineShards(tasks, files);
   const strict = settings.strict ? strictTask(combined) : combined;
   const task = settings.temperature !== undefined ? withTemperature(strict, settings.temperature) : strict;
+  if (settings.circular && typeof task.rotations !== 'function') {
+    throw new UsageError(`--circular is for multiple-choice tasks (cmexam): task ${settings.task} has no options to rotate`, settings.command);
+  }
+  if (settings.circular && (settings.epochs ?? 1) > 1) throw new UsageError('--circular and --epochs do not combine (each rotation is asked once)', settings.command);
   const judge = judgeFor(settings.judge, task, settings.task, io, settings.command);
 
   const prices = await pricesFor({ priceIn: settings.priceIn, priceOut: settings.priceOut, table: settings.prices, model: settings.model, cwd: io.cwd, command: settings.command });
@@ -114,6 +120,7 @@ export async function evaluateTask(
       ...(prices ? { prices } : {}),
       ...(settings.shard ? { shard: settings.shard } : {}),
       ...(settings.epochs !== undefined ? { epochs: settings.epochs } : {}),
+      ...(settings.circular ? { circular: true } : {}),
       ...(settings.maxCost !== undefined ? { maxCost: settings.maxCost } : {}),
       ...(settings.maxTokens !== undefined ? { maxTokens: settings.maxTokens } : {}),
       ...(io.signal ? { signal: io.signal } : {}),

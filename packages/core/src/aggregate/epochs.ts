@@ -24,6 +24,7 @@ export class EpochAccumulator {
   constructor(
     private readonly metrics: readonly Metric[],
     private readonly epochs: number,
+    private readonly circular = false,
   ) {}
 
   add(record: Pick<EvalRecord, 'id' | 'items' | 'prediction'>): void {
@@ -49,11 +50,13 @@ export class EpochAccumulator {
       const means: number[] = [];
       const majority: Array<0 | 1> = [];
       const pass: Array<0 | 1> = [];
+      const all: Array<0 | 1> = [];
       for (const repeats of this.questions.values()) {
         const scored = repeats.filter((r) => r.items[m] !== null);
         if (scored.length === 0) continue;
         means.push(scored.reduce((sum, r) => sum + r.items[m]!, 0) / scored.length);
         pass.push(scored.some((r) => r.items[m] === 1) ? 1 : 0);
+        all.push(scored.every((r) => r.items[m] === 1) ? 1 : 0);
         majority.push(majorityItem(scored, m));
       }
       const n = means.length;
@@ -65,10 +68,13 @@ export class EpochAccumulator {
         stderr: Number.isFinite(variance) ? scale * Math.sqrt(variance / n) : null,
         majority: metric.aggregate(majority),
         pass: metric.aggregate(pass),
+        all: metric.aggregate(all),
         questions: n,
       };
     });
-    return { epochs: this.epochs, questions: this.questions.size, metrics };
+    let most = this.epochs;
+    if (this.circular) for (const repeats of this.questions.values()) most = Math.max(most, repeats.length);
+    return { epochs: most, questions: this.questions.size, ...(this.circular ? { circular: true as const } : {}), metrics };
   }
 }
 

@@ -75,7 +75,7 @@ export async function mergeRuns(options: MergeRunsOptions): Promise<ResultJson> 
   const protocol = judge
     ? { name: task.protocol.name, signature: judgedSignature(task.protocol.signature, { id: judge.modelId }, judge.promptId) }
     : task.protocol;
-  const hash = configHash({ task: { ...pick(task), protocol }, modelId: r.model?.id ?? null, metrics, seed: r.manifest.seed, bootstrapSamples: r.manifest.bootstrapSamples, limit: r.shard!.limit ?? undefined, epochs: r.epochs?.epochs });
+  const hash = configHash({ task: { ...pick(task), protocol }, modelId: r.model?.id ?? null, metrics, seed: r.manifest.seed, bootstrapSamples: r.manifest.bootstrapSamples, limit: r.shard!.limit ?? undefined, epochs: r.epochs?.circular ? undefined : r.epochs?.epochs, circular: r.epochs?.circular });
   if (hash !== r.manifest.configHash) {
     throw new MergeError([
       `${first.dir}: the shards ran ${r.task.name}@${r.task.version} under ${r.protocol.signature}; this medeval builds ${task.name}@${task.version} under ${protocol.signature} (configuration ${hash} ≠ ${r.manifest.configHash}): merge with the medeval version and options that made the shards`,
@@ -98,7 +98,8 @@ export async function mergeRuns(options: MergeRunsOptions): Promise<ResultJson> 
       live: () => ({ retries: 0, inFlight: 0 }),
       judge,
       prices: r.usage?.prices,
-      epochs: r.epochs?.epochs,
+      epochs: r.epochs?.circular ? undefined : r.epochs?.epochs,
+      circular: r.epochs?.circular,
       extra: () => ({ merged }),
     },
     mergeByPosition(folders),

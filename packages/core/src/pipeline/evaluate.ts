@@ -21,6 +21,10 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
   const model = o.model;
   const hook = o.judge ? judgeHookOf(task) : undefined;
   if (typeof hook === 'string') throw new OptionsError('evaluate', [`judge: ${hook}`]);
+  if (o.circular && typeof task.rotations !== 'function') {
+    throw new OptionsError('evaluate', [`circular: task "${task.name}" has no option rotations (CircularEval is for multiple-choice tasks such as cmexam)`]);
+  }
+  if (o.circular && o.epochs > 1) throw new OptionsError('evaluate', ['circular: not combined with epochs > 1 (each rotation is asked once)']);
   const metrics = await prepareMetrics(task, o.metrics);
   const cache = await openCache(o.cache);
   const ownsCache = typeof o.cache === 'string'; // close only what we opened
@@ -57,14 +61,18 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         prices: o.prices,
         shard: o.shard,
         epochs: o.epochs,
+        circular: o.circular,
       },
-      repeatSamples(shardSamples(takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit), o.shard ?? { index: 0, count: 1 }), o.epochs),
-      async ({ sample, position, epoch }) => {
-        // Epoch 1 uses the sample's own cache entry (a single run's answers are reused); later ones their own.
-        const cacheId = epoch > 1 ? `${sample.id}#${epoch}` : sample.id;
+      repeatSamples(
+        shardSamples(takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit), o.shard ?? { index: 0, count: 1 }),
+        o.circular ? (sample) => task.rotations!(sample) : o.epochs,
+      ),
+      async ({ sample, position, epoch, repeats }) => {
+        // Epoch 1 (rotation 0) uses the sample's own cache entry, so a single run's answers are reused.
+        const cacheId = epoch === 1 ? sample.id : `${sample.id}#${o.circular ? 'rotation' : ''}${epoch}`;
         const record = await askAndRecord(task, metrics, model, cache, scheduler, sample, judging, budget, cacheId);
-        const repeated = o.epochs > 1 ? { ...record, id: `${sample.id}#${epoch}`, epoch } : record;
-        return o.shard ? { ...repeated, position: position * o.epochs + epoch - 1 } : repeated;
+        const repeated = repeats > 1 || o.circular ? { ...record, id: `${sample.id}#${epoch}`, epoch } : record;
+        return o.shard ? { ...repeated, position: position * MAX_REPEATS + epoch - 1 } : repeated;
       },
     );
     // A broken set-up stopped the run: the folder is written (unasked samples are error records, so
@@ -80,9 +88,21 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
   }
 }
 
-/** Each job `epochs` times in a row (epoch 1 … K), so the repeats of a question stay together in the records. */
-async function* repeatSamples<J>(jobs: AsyncIterable<J>, epochs: number): AsyncGenerator<J & { epoch: number }> {
-  for await (const job of jobs) for (let epoch = 1; epoch <= epochs; epoch++) yield { ...job, epoch };
+/** Upper bound of repeats per question (epochs ≤ 1000; rotations ≤ the options): spaces merge positions. */
+const MAX_REPEATS = 1000;
+
+/**
+ * Each job `epochs` times in a row (epoch 1 … K), or once per variant of its sample (CircularEval's
+ * rotations), so the repeats of a question stay together in the records. The variants keep the sample's id.
+ */
+async function* repeatSamples<S extends Sample, J extends { sample: S }>(
+  jobs: AsyncIterable<J>,
+  repeat: number | ((sample: S) => S[]),
+): AsyncGenerator<J & { epoch: number; repeats: number }> {
+  for await (const job of jobs) {
+    const variants = typeof repeat === 'number' ? Array.from({ length: repeat }, () => job.sample) : repeat(job.sample);
+    for (let k = 0; k < variants.length; k++) yield { ...job, sample: { ...variants[k]!, id: job.sample.id }, epoch: k + 1, repeats: variants.length };
+  }
 }
 
 /** One sample: the cached answer if there is one, otherwise ask (with retries) and cache the success. */

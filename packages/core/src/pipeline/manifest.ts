@@ -30,6 +30,8 @@ export function configHash(input: {
   limit?: number | undefined;
   /** Repeats per question; absent for 1, so runs without epochs keep their hash. */
   epochs?: number | undefined;
+  /** CircularEval; absent when off. */
+  circular?: boolean | undefined;
 }): string {
   return hashValue({
     task: { name: input.task.name, version: input.task.version, protocol: input.task.protocol.signature, promptId: input.task.promptId },
@@ -39,6 +41,7 @@ export function configHash(input: {
     bootstrapSamples: input.bootstrapSamples,
     limit: input.limit ?? null,
     ...(input.epochs !== undefined && input.epochs > 1 ? { epochs: input.epochs } : {}),
+    ...(input.circular ? { circular: true } : {}),
   });
 }
 

@@ -74,6 +74,7 @@ export const evaluateOptionsSchema = z.object({
   ...asking,
   model: modelSchema,
   epochs: z.number().int().min(1).max(1000).default(1),
+  circular: z.boolean().default(false),
   shard: z
     .object({ index: z.number().int().nonnegative(), count: z.number().int().min(1) })
     .refine((x) => x.index < x.count, { message: 'index is 0-based and must be below count' })
@@ -159,6 +160,13 @@ export interface EvaluateOptions {
    * Epoch 1 reuses a single run's cached answers; each later epoch has its own cache entries.
    */
   epochs?: number;
+  /**
+   * CircularEval (needs a task with `rotations`, e.g. the CMExam answer task): every question is asked once
+   * per rotation of its options, and results.json `epochs.metrics.<m>.all` counts a question right only
+   * when every rotation is — reported next to the plain accuracy over all rotations, so position bias shows.
+   * Not combined with `epochs`.
+   */
+  circular?: boolean;
   /**
    * Evaluate one shard of the data (`{ index, count }`, 0-based): the samples whose id hashes to `index`
    * (see shardOf). `limit` applies before sharding. Records carry `position`; results.json `shard`.

@@ -26,6 +26,8 @@ export interface RunSettings {
   extra?: () => Partial<ResultJson>;
   /** Repeats per question (default 1): records are `<id>#<epoch>`, intervals resample questions. */
   epochs?: number | undefined;
+  /** CircularEval: the repeats are the rotations of each question's options. */
+  circular?: boolean | undefined;
   /** The share this run evaluates (results.json `shard`); the data size is then not counted for progress. */
   shard?: { index: number; count: number } | undefined;
   /** Prices per million tokens, for results.json `usage.cost`. */
@@ -63,7 +65,7 @@ export async function runRecords<J>(
   });
   const audit = new ExtractionAudit();
   const usage = new UsageAccumulator(settings.prices);
-  const epochs = (settings.epochs ?? 1) > 1 ? new EpochAccumulator(metrics, settings.epochs!) : undefined;
+  const epochs = (settings.epochs ?? 1) > 1 || settings.circular ? new EpochAccumulator(metrics, settings.epochs ?? 1, settings.circular) : undefined;
   const progress = new ProgressReporter(settings.onProgress, settings.live, settings.limit ?? null);
   // The data size, counted beside the run (never waited for): totals and an ETA from the start.
   if (settings.onProgress && task.dataset.count && !settings.shard) {
@@ -124,7 +126,7 @@ export async function runRecords<J>(
     manifest: {
       medeval: packageVersions(settings.versions),
       runtime: runtimeName(),
-      configHash: configHash({ task: { name: task.name, version: task.version, promptId: task.promptId, protocol }, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit, epochs: settings.epochs }),
+      configHash: configHash({ task: { name: task.name, version: task.version, promptId: task.promptId, protocol }, modelId, metrics, seed: settings.seed, bootstrapSamples: settings.bootstrapSamples, limit: settings.limit, epochs: settings.epochs, circular: settings.circular }),
       metricSignatures: Object.fromEntries(metrics.map((m) => [m.name, m.signature])),
       startedAt,
       endedAt: new Date().toISOString(),

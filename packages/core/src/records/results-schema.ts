@@ -56,7 +56,7 @@ export const resultJsonSchema = z
       .object({
         epochs: count.min(1),
         questions: count,
-        metrics: z.record(z.string(), z.object({ mean: z.number(), stderr: z.number().nullable(), majority: z.number(), pass: z.number(), questions: count }).passthrough()),
+        metrics: z.record(z.string(), z.object({ mean: z.number(), stderr: z.number().nullable(), majority: z.number(), pass: z.number(), all: z.number().optional(), questions: count }).passthrough()),
       })
       .passthrough()
       .optional(),

@@ -12,6 +12,13 @@ import { metricLabel } from './format.js';
 export function epochsText(epochs: EpochSummary | undefined): string | undefined {
   if (!epochs) return undefined;
   const k = epochs.epochs;
+  if (epochs.circular) {
+    const parts = [`CircularEval over ${epochs.questions.toLocaleString('en-US')} questions (each asked once per rotation of its options)`];
+    for (const [name, m] of Object.entries(epochs.metrics)) {
+      parts.push(`${metricLabel(name)} circular ${m.all.toFixed(2)} (every rotation right) vs ${m.mean.toFixed(2)} over all rotations`);
+    }
+    return parts.join(' · ');
+  }
   const parts = [`${k} epochs over ${epochs.questions.toLocaleString('en-US')} questions`];
   for (const [name, m] of Object.entries(epochs.metrics)) {
     const se = m.stderr === null ? '' : ` ± ${m.stderr.toFixed(2)}`;
