@@ -3,7 +3,7 @@
 // The metrics are rebuilt from each run's task and protocol names through the dataset packages.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compare, renderComparisonHtml, renderComparisonMarkdown } from '@medeval/core';
+import { compare, comparePairwise, escapeHtml, modelFromSpec, pairwiseText, renderComparisonHtml, renderComparisonMarkdown, type PairwiseResult } from '@medeval/core';
 import { booleanOption, choiceOption, integerOption, stringOption } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import { InputError, UsageError } from '../errors.js';
@@ -29,6 +29,13 @@ export const spec: CommandSpec = {
     format: { type: 'string', short: 'f', value: 'FMT', description: 'md or html (ignored with --json)', defaultText: 'md' },
     out: { type: 'string', short: 'o', value: 'FILE', description: 'write to FILE instead of stdout' },
     seed: { type: 'string', value: 'N', description: 'seed of the paired bootstrap', defaultText: "the first run's seed" },
+    'pairwise-judge': {
+      type: 'string',
+      value: 'SPEC',
+      description: 'a judge model says which answer is better on every common sample, asked in both orders (free-text tasks, two runs): win rate with interval and p',
+    },
+    cache: { type: 'string', value: 'DIR', description: "response cache for the pairwise judge's requests" },
+    concurrency: { type: 'string', short: 'j', value: 'N', description: "the pairwise judge's requests in flight", defaultText: '8' },
   },
   positionals: { min: 0, max: Number.POSITIVE_INFINITY, name: 'DIR' },
   examples: ['medeval compare runs/gpt-4o runs/qwen2.5-7b', 'medeval compare runs/* --format html --out table.html', 'medeval compare a b --json'],
@@ -49,15 +56,59 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     metrics,
     ...(seed !== undefined ? { seed } : {}),
   });
+  const pairwise = await pairwiseFor(args, io, runs, dirs);
   let text: string;
-  if (booleanOption(args.values, 'json')) text = `${JSON.stringify(comparison, null, 2)}\n`;
-  else text = format === 'html' ? renderComparisonHtml(comparison) : renderComparisonMarkdown(comparison);
+  if (booleanOption(args.values, 'json')) text = `${JSON.stringify(pairwise ? { ...comparison, pairwise } : comparison, null, 2)}\n`;
+  else if (format === 'html') {
+    text = renderComparisonHtml(comparison);
+    if (pairwise) text = text.replace('</body>', `<section><h2>Pairwise judge</h2><p>${escapeHtml(pairwiseText(pairwise, dirs[0]!, dirs[1]!))}</p></section></body>`);
+  } else {
+    text = renderComparisonMarkdown(comparison);
+    if (pairwise) text = `${text.trimEnd()}\n\n## Pairwise judge\n\n${pairwiseText(pairwise, dirs[0]!, dirs[1]!)}\n`;
+  }
   const out = stringOption(args.values, 'out');
   if (out) {
     await writeFile(resolve(io.cwd, out), text);
     io.stderr.write(`wrote ${out}\n`);
   } else io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
+}
+
+const FREE_TEXT_TASKS = ['huatuo', 'cmexam-explanation', 'cmexam-joint'];
+
+/** `--pairwise-judge SPEC`: two runs of a free-text task judged pairwise, or undefined without the flag. */
+async function pairwiseFor(args: ParsedArgs, io: CliIO, runs: RunFolder[], dirs: string[]): Promise<PairwiseResult | undefined> {
+  const spec = stringOption(args.values, 'pairwise-judge');
+  const cache = stringOption(args.values, 'cache');
+  const concurrency = integerOption(args.values, 'concurrency', 'compare', { min: 1, max: 4096 });
+  if (spec === undefined) {
+    if (cache !== undefined || concurrency !== undefined) throw new UsageError(`--${cache !== undefined ? 'cache' : 'concurrency'} is for --pairwise-judge`, 'compare');
+    return undefined;
+  }
+  if (runs.length !== 2) throw new UsageError(`--pairwise-judge compares exactly two runs, got ${runs.length}`, 'compare');
+  const task = runs[0]!.results.task.name;
+  if (!FREE_TEXT_TASKS.includes(task)) throw new UsageError(`--pairwise-judge is for free-text tasks (${FREE_TEXT_TASKS.join(', ')}); ${dirs[0]} is "${task}"`, 'compare');
+  let judge;
+  try {
+    judge = modelFromSpec(spec, { env: io.env });
+  } catch (error) {
+    throw new UsageError(`--pairwise-judge: ${(error as Error).message}`, 'compare');
+  }
+  const { fileCache } = await import('@medeval/core/node');
+  const opened = cache !== undefined ? await fileCache(resolve(io.cwd, cache)) : undefined;
+  try {
+    return await comparePairwise({
+      a: { name: dirs[0]!, records: runs[0]!.records() },
+      b: { name: dirs[1]!, records: runs[1]!.records() },
+      judge,
+      cache: opened,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+      seed: runs[0]!.results.manifest.seed,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+  } finally {
+    await opened?.close?.();
+  }
 }
 
 /** Same task and protocol, or a message that says which runs differ and how. */
