@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@medeval\/metrics$/, replacement: src('metrics/src/index.ts') },
       { find: /^@medeval\/datasets-cmexam$/, replacement: src('datasets-cmexam/src/index.ts') },
       { find: /^@medeval\/datasets-huatuo$/, replacement: src('datasets-huatuo/src/index.ts') },
+      { find: /^@medeval\/datasets-cmmlu$/, replacement: src('datasets-cmmlu/src/index.ts') },
     ],
   },
   test: {

@@ -4,7 +4,7 @@
 import type { Metric, Model, Task } from '@medeval/core';
 import { InputError, UsageError } from './errors.js';
 
-export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo'] as const;
+export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo', 'cmmlu-medical'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 export interface TaskOptions {
@@ -40,6 +40,13 @@ function checkProtocol(task: TaskName, protocol: string | undefined, allowed: re
 
 /** Builds the task; the dataset package validates the prompt ids and says what is allowed. */
 export async function buildTask(name: TaskName, options: TaskOptions): Promise<Task> {
+  if (name === 'cmmlu-medical') {
+    const { cmmlu, CMMLU_PROTOCOLS } = await import('@medeval/datasets-cmmlu');
+    checkProtocol(name, options.protocol, CMMLU_PROTOCOLS);
+    if (options.prompt !== undefined) throw new UsageError("--prompt: cmmlu-medical has one prompt (CMMLU's); --few-shot K adds dev examples", 'run');
+    const protocol = options.protocol as (typeof CMMLU_PROTOCOLS)[number] | undefined;
+    return cmmlu.medical(defined({ data: options.data, protocol, seed: options.seed, shots: options.fewShot?.k })) as unknown as Task;
+  }
   if (name === 'huatuo') {
     const { HUATUO_PROTOCOLS } = await import('@medeval/datasets-huatuo');
     checkProtocol(name, options.protocol, HUATUO_PROTOCOLS);
@@ -66,6 +73,10 @@ export async function baselineResolver(
   name: TaskName,
   options: { seed?: number | undefined; task: Task; corpus?: string | undefined },
 ): Promise<(baseline: string) => Model | undefined> {
+  if (name === 'cmmlu-medical') {
+    const { cmmlu } = await import('@medeval/datasets-cmmlu');
+    return (baseline) => (baseline === 'random' ? cmmlu.baselines.random(defined({ seed: options.seed })) : undefined);
+  }
   if (name === 'huatuo') {
     const { resolveBaseline } = await import('@medeval/datasets-huatuo');
     return (baseline) => resolveBaseline(baseline, defined({ task: options.task, seed: options.seed, corpus: options.corpus }));

@@ -65,7 +65,7 @@ export async function evaluateTask(
   settings: EvaluateSettings & { task: TaskName; data: string[]; out: string; command: string },
 ): Promise<number> {
   const files = settings.data.length
-    ? await expandPaths(settings.data, { cwd: io.cwd, kind: 'file', label: '--data', command: settings.command })
+    ? await expandPaths(settings.data, { cwd: io.cwd, kind: settings.task === 'cmmlu-medical' ? 'directory' : 'file', label: '--data', command: settings.command })
     : [];
   const metricFiles = settings.metrics.length
     ? await expandPaths(settings.metrics, { cwd: io.cwd, kind: 'any', label: '--metric', command: settings.command })

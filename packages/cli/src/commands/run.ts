@@ -154,6 +154,11 @@ function fewShotOption(values: OptionValues): { k: number; data: string } | unde
   const k = integerOption(values, 'few-shot', spec.name, { min: 1, max: 20 });
   const train = stringOption(values, 'train');
   if (k === undefined && train === undefined) return undefined;
+  // CMMLU takes its examples from the dev split of its own data folder.
+  if (stringOption(values, 'task') === 'cmmlu-medical') {
+    if (train !== undefined) throw new UsageError('--train is not for cmmlu-medical: its examples come from the dev split of --data', spec.name);
+    return { k: k ?? 5, data: '' };
+  }
   if (train === undefined) throw new UsageError('--few-shot needs --train PATH (the file the examples come from)', spec.name);
   return { k: k ?? 3, data: train };
 }

@@ -74,8 +74,9 @@ export class UsageAccumulator {
     if (!record.cached && typeof record.latencyMs === 'number') this.latencies.push(record.latencyMs);
   }
 
-  finish(): UsageSummary | undefined {
-    if (this.all.responses === 0 && this.latencies.length === 0) return undefined;
+  /** `quietWithoutTokens`: nothing to say when no answer reported tokens (a function model's latencies are not usage). */
+  finish(quietWithoutTokens = false): UsageSummary | undefined {
+    if (this.all.responses === 0 && (quietWithoutTokens || this.latencies.length === 0)) return undefined;
     const prices = this.prices ? { input: this.prices.input, output: this.prices.output, currency: this.prices.currency ?? 'USD' } : undefined;
     return {
       ...this.all.json(prices),

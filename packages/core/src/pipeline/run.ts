@@ -109,7 +109,8 @@ export async function runRecords<J>(
     ? { name: task.protocol.name, signature: judgedSignature(task.protocol.signature, { id: judge.modelId }, judge.promptId) }
     : { name: task.protocol.name, signature: task.protocol.signature };
   const extraction = audit.finish();
-  const usageSummary = usage.finish();
+  // A function model (offline baselines, fromFunction) reports no tokens: no usage line for it, unless it does.
+  const usageSummary = usage.finish((settings.model as { adapter?: unknown } | null)?.adapter === 'function');
   const result: ResultJson = {
     schemaVersion: 1,
     task: {
