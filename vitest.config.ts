@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@medeval\/datasets-cmexam$/, replacement: src('datasets-cmexam/src/index.ts') },
       { find: /^@medeval\/datasets-huatuo$/, replacement: src('datasets-huatuo/src/index.ts') },
       { find: /^@medeval\/datasets-cmmlu$/, replacement: src('datasets-cmmlu/src/index.ts') },
+      { find: /^@medeval\/datasets-mcq$/, replacement: src('datasets-mcq/src/index.ts') },
     ],
   },
   test: {

@@ -4,7 +4,7 @@
 import type { Metric, Model, Task } from '@medeval/core';
 import { InputError, UsageError } from './errors.js';
 
-export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo', 'cmmlu-medical'] as const;
+export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo', 'cmmlu-medical', 'mcq'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 export interface TaskOptions {
@@ -17,6 +17,10 @@ export interface TaskOptions {
   fewShot?: { data: string; k: number } | undefined;
   /** Skip (and report) rows that cannot be parsed instead of stopping; CMExam files. */
   skipBadRows?: boolean | undefined;
+  /** mcq: our field name → the file's (`--columns question=题目,answer=答案`). */
+  columns?: Partial<Record<'question' | 'options' | 'answer' | 'id', string>> | undefined;
+  /** mcq: fields that become slices (`--slice-by subject,year`). */
+  sliceBy?: string[] | undefined;
 }
 
 export function isTaskName(name: string): name is TaskName {
@@ -40,6 +44,12 @@ function checkProtocol(task: TaskName, protocol: string | undefined, allowed: re
 
 /** Builds the task; the dataset package validates the prompt ids and says what is allowed. */
 export async function buildTask(name: TaskName, options: TaskOptions): Promise<Task> {
+  if (name === 'mcq') {
+    checkProtocol(name, options.protocol, ['standard']);
+    if (options.prompt !== undefined || options.fewShot) throw new UsageError('--prompt and --few-shot are not for --task mcq (one zero-shot prompt)', 'run');
+    const { mcq } = await import('@medeval/datasets-mcq');
+    return mcq(defined({ data: options.data, columns: options.columns, sliceBy: options.sliceBy })) as unknown as Task;
+  }
   if (name === 'cmmlu-medical') {
     const { cmmlu, CMMLU_PROTOCOLS } = await import('@medeval/datasets-cmmlu');
     checkProtocol(name, options.protocol, CMMLU_PROTOCOLS);
@@ -73,6 +83,10 @@ export async function baselineResolver(
   name: TaskName,
   options: { seed?: number | undefined; task: Task; corpus?: string | undefined },
 ): Promise<(baseline: string) => Model | undefined> {
+  if (name === 'mcq') {
+    const { randomMcqBaseline } = await import('@medeval/datasets-mcq');
+    return (baseline) => (baseline === 'random' ? randomMcqBaseline(defined({ seed: options.seed })) : undefined);
+  }
   if (name === 'cmmlu-medical') {
     const { cmmlu } = await import('@medeval/datasets-cmmlu');
     return (baseline) => (baseline === 'random' ? cmmlu.baselines.random(defined({ seed: options.seed })) : undefined);

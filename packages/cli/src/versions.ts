@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const PACKAGES = ['@medeval/cli', '@medeval/core', '@medeval/metrics', '@medeval/datasets-cmexam', '@medeval/datasets-huatuo', '@medeval/datasets-cmmlu'];
+const PACKAGES = ['@medeval/cli', '@medeval/core', '@medeval/metrics', '@medeval/datasets-cmexam', '@medeval/datasets-huatuo', '@medeval/datasets-cmmlu', '@medeval/datasets-mcq'];
 
 export function medevalVersions(): Record<string, string> {
   const versions: Record<string, string> = {};

@@ -47,6 +47,9 @@ export interface EvaluateSettings {
   priceOut?: number | undefined;
   /** `--prices FILE`: a price table by model name. */
   prices?: string | undefined;
+  /** mcq: `--columns`, `--slice-by`. */
+  columns?: Partial<Record<'question' | 'options' | 'answer' | 'id', string>> | undefined;
+  sliceBy?: string[] | undefined;
   /** `--epochs K`: every question asked K times. */
   epochs?: number | undefined;
   /** `--circular`: CircularEval on a multiple-choice task. */
@@ -77,6 +80,8 @@ export async function evaluateTask(
     prompt: settings.prompt,
     seed: settings.seed,
     skipBadRows: settings.skipBadRows,
+    columns: settings.columns,
+    sliceBy: settings.sliceBy,
     fewShot: settings.fewShot ? { k: settings.fewShot.k, data: resolve(io.cwd, settings.fewShot.data) } : undefined,
   };
   const tasks: Task[] = files.length

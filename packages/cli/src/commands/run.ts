@@ -55,6 +55,8 @@ export const spec: CommandSpec = {
     timeout: { type: 'string', value: 'MS', description: 'per-request timeout in milliseconds (0 = none)', defaultText: '120000' },
     'max-attempts': { type: 'string', value: 'N', description: 'attempts per request, including the first', defaultText: '8' },
     'rate-limit': { type: 'string', value: 'RPM', description: 'at most RPM requests per minute' },
+    columns: { type: 'string', value: 'MAP', description: 'mcq: field names of your file, e.g. question=题目,options=选项,answer=答案,id=编号' },
+    'slice-by': { type: 'string', value: 'FIELDS', description: 'mcq: fields of your file to slice results by, e.g. subject,year' },
     epochs: { type: 'string', value: 'K', description: 'ask every question K times: mean with SE clustered by question, maj@K, pass@K', defaultText: '1' },
     circular: { type: 'boolean', description: 'CircularEval: ask each multiple-choice question once per rotation of its options; right only if every rotation is' },
     temperature: { type: 'string', value: 'T', description: "sampling temperature sent to the model (for --epochs)", defaultText: "the task's, else the server's" },
@@ -101,6 +103,8 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     judge: stringOption(values, 'judge'),
     shard: shardOption(values),
     epochs: integerOption(values, 'epochs', spec.name, { min: 1, max: 1000 }),
+    columns: columnsOption(values),
+    sliceBy: stringOption(values, 'slice-by')?.split(',').map((f) => f.trim()).filter(Boolean),
     temperature: decimalOption(values, 'temperature', spec.name),
     circular: booleanOption(values, 'circular'),
     priceIn: decimalOption(values, 'price-in', spec.name),
@@ -130,6 +134,20 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const task = checkTaskName(taskArg, spec.name);
   const folder = out ?? (await defaultRunFolder(io.cwd, task));
   return evaluateTask(io, { ...settings, task, data, out: folder, command: spec.name });
+}
+
+function columnsOption(values: OptionValues): Partial<Record<'question' | 'options' | 'answer' | 'id', string>> | undefined {
+  const text = stringOption(values, 'columns');
+  if (text === undefined) return undefined;
+  const out: Partial<Record<'question' | 'options' | 'answer' | 'id', string>> = {};
+  for (const pair of text.split(',')) {
+    const [ours, theirs] = pair.split('=').map((x) => x?.trim());
+    if (!ours || !theirs || !['question', 'options', 'answer', 'id'].includes(ours)) {
+      throw new UsageError(`--columns "${pair}": expected FIELD=COLUMN with FIELD one of question, options, answer, id`, spec.name);
+    }
+    out[ours as 'question'] = theirs;
+  }
+  return out;
 }
 
 function shardOption(values: OptionValues): { index: number; count: number } | undefined {

@@ -1,0 +1,85 @@
+// `--task mcq`: a user's own multiple-choice exam, no code. The same answer extraction (standard), metrics
+// (accuracy, weighted and macro F1), intervals, slices and reports as CMExam; CircularEval works too.
+import { createRng, deriveSeed, fromFunction, type Model, type Parsed, type Task } from '@medeval/core';
+import { extractStrict, NO_ANSWER } from '@medeval/datasets-cmexam';
+import { answerMetrics } from '@medeval/metrics';
+import { loadMcq, type LoadMcqOptions, type McqSample } from './load.js';
+
+export const TASK_VERSION = '1';
+
+export interface McqTaskOptions extends LoadMcqOptions {
+  /** The exam file (JSON Lines, JSON or CSV). */
+  data?: string;
+}
+
+/** The prompt: the question, its options one a line, and the answer format the extractor reads best. */
+export function mcqPrompt(sample: McqSample): string {
+  const multi = sample.target.answer.length > 1 ? '多项选择题（可能有多个正确答案）' : '选择题';
+  return `以下是一道${multi}，请选出正确答案。\n\n${sample.input.question}\n${sample.input.optionsText}\n\n请在最后一行写“答案：”加选项字母。`;
+}
+
+/**
+ * @example
+ * await evaluate({ task: mcq({ data: 'exam.jsonl', sliceBy: ['subject'] }), model });
+ */
+export function mcq(options: McqTaskOptions = {}): Task<McqSample, string> {
+  const data = options.data;
+  const dataset = loadMcq(data ?? '(no file)', options);
+  const metrics = answerMetrics({
+    protocol: 'standard',
+    gold: (input) => (input.sample as McqSample).target.answer,
+    // No answer read is a wrong answer (a label of its own for F1), as under CMExam's standard protocol.
+    predicted: (input) => (input.status === 'ok' && typeof input.prediction === 'string' ? input.prediction : NO_ANSWER),
+  });
+  return {
+    name: 'mcq',
+    version: TASK_VERSION,
+    dataset: {
+      ...dataset,
+      async *samples(o) {
+        if (data === undefined) throw new Error('--task mcq needs --data FILE (JSON Lines, JSON or CSV with question, options and answer)');
+        yield* dataset.samples(o);
+      },
+    },
+    protocol: { name: 'standard', signature: `mcq|standard|extract:medeval-standard@2|v${TASK_VERSION}` },
+    promptId: 'mcq-zero-shot@1',
+    render: (sample) => ({ messages: [{ role: 'user', content: mcqPrompt(sample) }], temperature: 0, maxTokens: 1024 }),
+    parse(output, sample): Parsed<string> {
+      const read = extractStrict(output, sample.input.options, sample.input.question);
+      return {
+        prediction: read.answer,
+        status: read.status,
+        extraction: { rule: read.rule ?? 'none', span: read.span ?? null },
+        ...(read.reasoning !== undefined ? { reasoning: read.reasoning } : {}),
+      };
+    },
+    metrics,
+    sliceDimensions: [...(options.sliceBy ?? [])],
+    describeInput: (sample) => `${sample.input.question}\n${sample.input.optionsText}`,
+    serializeTarget: (sample) => sample.target.answer,
+    rotations: (sample) => rotate(sample),
+  };
+}
+
+/** CircularEval rotations: letters stay, texts move one place per rotation, the answer moves with its text. */
+function rotate(sample: McqSample): McqSample[] {
+  const options = sample.input.options;
+  const m = options.length;
+  return Array.from({ length: m }, (_, r) => {
+    if (r === 0) return sample;
+    const rotated = options.map((o, i) => ({ letter: o.letter, text: options[(i + r) % m]!.text }));
+    const place = new Map(options.map((o, j) => [o.letter, j]));
+    const answer = [...sample.target.answer].map((l) => options[(place.get(l)! - r + m) % m]!.letter).sort().join('');
+    return { ...sample, input: { ...sample.input, options: rotated, optionsText: rotated.map((o) => `${o.letter} ${o.text}`).join('\n') }, target: { answer } };
+  });
+}
+
+/** baseline:random: one option letter drawn uniformly per question (seeded), answered as "答案：X". */
+export function randomMcqBaseline(options: { seed?: number } = {}): Model {
+  const seed = options.seed ?? 0;
+  return fromFunction((_request, { sample }) => {
+    const s = sample as McqSample;
+    const rng = createRng(deriveSeed(seed, 'mcq-random', s.id));
+    return `答案：${s.input.options[rng.int(s.input.options.length)]!.letter}`;
+  }, { id: `baseline:random(seed=${seed})` });
+}
