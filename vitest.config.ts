@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^@medeval\/datasets-huatuo$/, replacement: src('datasets-huatuo/src/index.ts') },
       { find: /^@medeval\/datasets-cmmlu$/, replacement: src('datasets-cmmlu/src/index.ts') },
       { find: /^@medeval\/datasets-mcq$/, replacement: src('datasets-mcq/src/index.ts') },
+      { find: /^@medeval\/datasets-cmb$/, replacement: src('datasets-cmb/src/index.ts') },
     ],
   },
   test: {

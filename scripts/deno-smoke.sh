@@ -11,7 +11,7 @@ who=deno-smoke
 # shellcheck source=find-deno.sh
 source "$root/scripts/find-deno.sh"
 
-for pkg in core metrics datasets-cmexam datasets-huatuo datasets-cmmlu datasets-mcq; do
+for pkg in core metrics datasets-cmexam datasets-huatuo datasets-cmmlu datasets-mcq datasets-cmb; do
   if [ ! -f "packages/$pkg/dist/index.js" ]; then
     echo "deno-smoke: packages/$pkg/dist/index.js is missing; run 'npm run build' first" >&2
     exit 1
@@ -22,7 +22,7 @@ echo "deno-smoke: $("$deno" --version | head -n 1)"
 
 # 1. The static import graph of each main entry (what `import '@medeval/x'` loads before any dynamic
 #    import()) must contain no Node built-in: Deno and browsers load these entries.
-for pkg in core metrics datasets-cmexam datasets-huatuo datasets-cmmlu datasets-mcq; do
+for pkg in core metrics datasets-cmexam datasets-huatuo datasets-cmmlu datasets-mcq datasets-cmb; do
   "$deno" info --json --config examples/deno.json "packages/$pkg/dist/index.js" |
     "$deno" eval --quiet --config examples/deno.json '
       const graph = JSON.parse(await new Response(Deno.stdin.readable).text());

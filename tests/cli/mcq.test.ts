@@ -69,3 +69,17 @@ describe('medeval run --task mcq: bad input', () => {
     expect(result.stderr).toContain('--columns "stem=题目": expected FIELD=COLUMN');
   });
 });
+
+describe('medeval run --task cmb (hand-written fixtures in CMB-Exam format)', () => {
+  const fixtures = join(process.cwd(), 'packages', 'datasets-cmb', 'src', 'fixtures');
+  it('joins the answers file and slices by exam type, class and question type', async () => {
+    const result = await medeval(['run', '--task', 'cmb', '--data', join(fixtures, 'test-questions.json'), '--answers', join(fixtures, 'test-answers.json'), '--model', 'baseline:random', '--out', 'cmb', '--quiet'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const results = JSON.parse(await readFile(join(cwd, 'cmb', 'results.json'), 'utf8'));
+    expect(results.counts.samples).toBe(4);
+    expect(Object.keys(results.slices)).toEqual(['exam_type', 'exam_class', 'question_type']);
+    const missing = await medeval(['run', '--task', 'cmb', '--data', join(fixtures, 'test-questions.json'), '--model', 'baseline:random', '--out', 'cmb2'], { cwd });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no answer (the test split keeps them in a separate file: pass --answers)');
+  });
+});

@@ -4,7 +4,7 @@
 import type { Metric, Model, Task } from '@medeval/core';
 import { InputError, UsageError } from './errors.js';
 
-export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo', 'cmmlu-medical', 'mcq'] as const;
+export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo', 'cmmlu-medical', 'mcq', 'cmb'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 export interface TaskOptions {
@@ -21,6 +21,8 @@ export interface TaskOptions {
   columns?: Partial<Record<'question' | 'options' | 'answer' | 'id', string>> | undefined;
   /** mcq: fields that become slices (`--slice-by subject,year`). */
   sliceBy?: string[] | undefined;
+  /** cmb: the answers file of the test split (`--answers`). */
+  answers?: string | undefined;
 }
 
 export function isTaskName(name: string): name is TaskName {
@@ -44,6 +46,12 @@ function checkProtocol(task: TaskName, protocol: string | undefined, allowed: re
 
 /** Builds the task; the dataset package validates the prompt ids and says what is allowed. */
 export async function buildTask(name: TaskName, options: TaskOptions): Promise<Task> {
+  if (name === 'cmb') {
+    checkProtocol(name, options.protocol, ['standard']);
+    if (options.prompt !== undefined || options.fewShot) throw new UsageError("--prompt and --few-shot are not for --task cmb (CMB's answer-only prompt)", 'run');
+    const { cmb } = await import('@medeval/datasets-cmb');
+    return cmb(defined({ data: options.data, answers: options.answers })) as unknown as Task;
+  }
   if (name === 'mcq') {
     checkProtocol(name, options.protocol, ['standard']);
     if (options.prompt !== undefined || options.fewShot) throw new UsageError('--prompt and --few-shot are not for --task mcq (one zero-shot prompt)', 'run');
@@ -83,7 +91,7 @@ export async function baselineResolver(
   name: TaskName,
   options: { seed?: number | undefined; task: Task; corpus?: string | undefined },
 ): Promise<(baseline: string) => Model | undefined> {
-  if (name === 'mcq') {
+  if (name === 'mcq' || name === 'cmb') {
     const { randomMcqBaseline } = await import('@medeval/datasets-mcq');
     return (baseline) => (baseline === 'random' ? randomMcqBaseline(defined({ seed: options.seed })) : undefined);
   }

@@ -146,7 +146,7 @@ export function loadMcq(data: DataSource, options: LoadMcqOptions = {}): Dataset
 }
 
 /** The options of a record, in any of the three shapes, or what is wrong. */
-function optionsOf(record: Record<string, unknown>, name: string): McqOption[] | string {
+export function optionsOf(record: Record<string, unknown>, name: string): McqOption[] | string {
   const value = record[name];
   if (Array.isArray(value)) {
     if (value.length > 10) return `${value.length} options; a question has 2 to 10`;
@@ -179,7 +179,7 @@ function optionsOf(record: Record<string, unknown>, name: string): McqOption[] |
 }
 
 /** Sorted answer letters, or "!" + the problem. */
-function answerOf(value: unknown, options: readonly McqOption[]): string {
+export function answerOf(value: unknown, options: readonly McqOption[]): string {
   const letters = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [...value.toUpperCase().replace(/[\s,，、;；]/g, '')] : null;
   if (!letters || letters.length === 0) return '!the answer is missing (one or several letters)';
   const have = new Set(options.map((o) => o.letter));

@@ -1,6 +1,6 @@
 // `--task mcq`: a user's own multiple-choice exam, no code. The same answer extraction (standard), metrics
 // (accuracy, weighted and macro F1), intervals, slices and reports as CMExam; CircularEval works too.
-import { createRng, deriveSeed, fromFunction, type Model, type Parsed, type Task } from '@medeval/core';
+import { createRng, deriveSeed, fromFunction, type Dataset, type Model, type Parsed, type Task } from '@medeval/core';
 import { extractStrict, NO_ANSWER } from '@medeval/datasets-cmexam';
 import { answerMetrics } from '@medeval/metrics';
 import { loadMcq, type LoadMcqOptions, type McqSample } from './load.js';
@@ -18,13 +18,23 @@ export function mcqPrompt(sample: McqSample): string {
   return `以下是一道${multi}，请选出正确答案。\n\n${sample.input.question}\n${sample.input.optionsText}\n\n请在最后一行写“答案：”加选项字母。`;
 }
 
+/** What a multiple-choice task built on this package sets: its name, data, prompt and protocol signature. */
+export interface McqTaskParts<S extends McqSample> {
+  name: string;
+  version: string;
+  dataset: Dataset<S>;
+  promptId: string;
+  prompt: (sample: S) => string;
+  /** Protocol signature (the protocol is `standard`: medeval's extraction). */
+  signature: string;
+  sliceDimensions: string[];
+}
+
 /**
- * @example
- * await evaluate({ task: mcq({ data: 'exam.jsonl', sliceBy: ['subject'] }), model });
+ * A multiple-choice task from its parts: medeval's standard extraction, CMExam's answer metrics (accuracy,
+ * weighted and macro F1; no answer read counts as wrong), option rotations for CircularEval.
  */
-export function mcq(options: McqTaskOptions = {}): Task<McqSample, string> {
-  const data = options.data;
-  const dataset = loadMcq(data ?? '(no file)', options);
+export function mcqTaskFrom<S extends McqSample>(parts: McqTaskParts<S>): Task<S, string> {
   const metrics = answerMetrics({
     protocol: 'standard',
     gold: (input) => (input.sample as McqSample).target.answer,
@@ -32,18 +42,12 @@ export function mcq(options: McqTaskOptions = {}): Task<McqSample, string> {
     predicted: (input) => (input.status === 'ok' && typeof input.prediction === 'string' ? input.prediction : NO_ANSWER),
   });
   return {
-    name: 'mcq',
-    version: TASK_VERSION,
-    dataset: {
-      ...dataset,
-      async *samples(o) {
-        if (data === undefined) throw new Error('--task mcq needs --data FILE (JSON Lines, JSON or CSV with question, options and answer)');
-        yield* dataset.samples(o);
-      },
-    },
-    protocol: { name: 'standard', signature: `mcq|standard|extract:medeval-standard@2|v${TASK_VERSION}` },
-    promptId: 'mcq-zero-shot@1',
-    render: (sample) => ({ messages: [{ role: 'user', content: mcqPrompt(sample) }], temperature: 0, maxTokens: 1024 }),
+    name: parts.name,
+    version: parts.version,
+    dataset: parts.dataset,
+    protocol: { name: 'standard', signature: parts.signature },
+    promptId: parts.promptId,
+    render: (sample) => ({ messages: [{ role: 'user', content: parts.prompt(sample) }], temperature: 0, maxTokens: 1024 }),
     parse(output, sample): Parsed<string> {
       const read = extractStrict(output, sample.input.options, sample.input.question);
       return {
@@ -54,11 +58,35 @@ export function mcq(options: McqTaskOptions = {}): Task<McqSample, string> {
       };
     },
     metrics,
-    sliceDimensions: [...(options.sliceBy ?? [])],
+    sliceDimensions: parts.sliceDimensions,
     describeInput: (sample) => `${sample.input.question}\n${sample.input.optionsText}`,
     serializeTarget: (sample) => sample.target.answer,
-    rotations: (sample) => rotate(sample),
+    rotations: (sample) => rotate(sample) as S[],
   };
+}
+
+/**
+ * @example
+ * await evaluate({ task: mcq({ data: 'exam.jsonl', sliceBy: ['subject'] }), model });
+ */
+export function mcq(options: McqTaskOptions = {}): Task<McqSample, string> {
+  const data = options.data;
+  const dataset = loadMcq(data ?? '(no file)', options);
+  return mcqTaskFrom({
+    name: 'mcq',
+    version: TASK_VERSION,
+    dataset: {
+      ...dataset,
+      async *samples(o) {
+        if (data === undefined) throw new Error('--task mcq needs --data FILE (JSON Lines, JSON or CSV with question, options and answer)');
+        yield* dataset.samples(o);
+      },
+    },
+    promptId: 'mcq-zero-shot@1',
+    prompt: mcqPrompt,
+    signature: `mcq|standard|extract:medeval-standard@2|v${TASK_VERSION}`,
+    sliceDimensions: [...(options.sliceBy ?? [])],
+  });
 }
 
 /** CircularEval rotations: letters stay, texts move one place per rotation, the answer moves with its text. */

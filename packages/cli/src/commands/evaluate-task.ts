@@ -47,6 +47,8 @@ export interface EvaluateSettings {
   priceOut?: number | undefined;
   /** `--prices FILE`: a price table by model name. */
   prices?: string | undefined;
+  /** cmb: `--answers FILE`. */
+  answers?: string | undefined;
   /** mcq: `--columns`, `--slice-by`. */
   columns?: Partial<Record<'question' | 'options' | 'answer' | 'id', string>> | undefined;
   sliceBy?: string[] | undefined;
@@ -82,6 +84,7 @@ export async function evaluateTask(
     skipBadRows: settings.skipBadRows,
     columns: settings.columns,
     sliceBy: settings.sliceBy,
+    answers: settings.answers !== undefined ? resolve(io.cwd, settings.answers) : undefined,
     fewShot: settings.fewShot ? { k: settings.fewShot.k, data: resolve(io.cwd, settings.fewShot.data) } : undefined,
   };
   const tasks: Task[] = files.length
@@ -110,7 +113,7 @@ export async function evaluateTask(
     result = await evaluate({
       task,
       model,
-      versions: medevalVersions(),
+      versions: medevalVersions(settings.task),
       out,
       ...(settings.concurrency !== undefined ? { concurrency: settings.concurrency } : {}),
       ...(settings.cache !== undefined ? { cache: resolve(io.cwd, settings.cache) } : {}),

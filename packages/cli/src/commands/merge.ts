@@ -61,7 +61,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       task,
       metrics,
       partial: booleanOption(args.values, 'partial'),
-      versions: medevalVersions(),
+      versions: medevalVersions(taskName),
     });
   } catch (error) {
     if (error instanceof MergeError) throw new InputError(relativeTo(error.message, io.cwd), { cause: error });

@@ -78,7 +78,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   try {
     result = await score({
       task,
-      versions: medevalVersions(),
+      versions: medevalVersions(taskName),
       predictions: resolve(io.cwd, predictions),
       out: resolve(io.cwd, out),
       ...(seed !== undefined ? { seed } : {}),
