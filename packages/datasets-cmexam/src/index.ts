@@ -54,7 +54,7 @@ export { answer, explanation, joint, TASK_VERSION, CMEXAM_PROTOCOLS, type Cmexam
 export { buildPrompt, promptId, PROMPT_NAMES, type PromptName, type PromptSpec, type CmexamPrompt } from './prompts/index.js';
 export type { FewShotOptions, KnowledgeSeeds, KnowledgeRetriever, KnowledgeSeedCallback, TaskKind } from './prompts/index.js';
 export { paperInstruction, paperWrap, gptScriptPrompt } from './prompts/paper.js';
-export { extractStrict, normalizeOutput, type StrictResult, type StrictRule } from './extract/strict.js';
+export { extractStrict, strictParsed, normalizeOutput, type StrictResult, type StrictRule } from './extract/strict.js';
 export { answerLine, STRICT_ANSWER_RE } from './extract/answer-line.js';
 export { parseOptionsLora, parseExplanationLora, NO_ANSWER } from './extract/lora.js';
 export { parseGptRegex, gptScoredAnswer, gptScoredExplanation, type GptParse } from './extract/gpt.js';

@@ -3,7 +3,7 @@
 // accuracy micro- and macro-averaged. Protocols: `cmmlu-paper` reads answers with CMMLU's extract_choice
 // (a random letter when nothing matches, seeded); `standard` with medeval's standard extractor.
 import { createRng, deriveSeed, type Parsed, type Task } from '@medeval/core';
-import { extractStrict } from '@medeval/datasets-cmexam';
+import { strictParsed } from '@medeval/datasets-cmexam';
 import { extractChoice } from './extract-choice.js';
 import { loadCmmlu, type CmmluDataset } from './load.js';
 import { macroAccuracy, microAccuracy } from './metrics.js';
@@ -79,13 +79,7 @@ export function cmmluMedical(options: CmmluTaskOptions = {}): CmmluTask {
         const read = extractChoice(output, () => rng.int(4));
         return { prediction: read.choice, status: 'ok', extraction: { rule: `cmmlu:${read.rule}`, span: read.span } };
       }
-      const read = extractStrict(output, sample.input.options, sample.input.question);
-      return {
-        prediction: read.answer,
-        status: read.status,
-        extraction: { rule: read.rule ?? 'none', span: read.span ?? null },
-        ...(read.reasoning !== undefined ? { reasoning: read.reasoning } : {}),
-      };
+      return strictParsed(output, sample.input.options, sample.input.question);
     },
     metrics: [microAccuracy(signature), macroAccuracy(signature)],
     sliceDimensions: ['subject'],

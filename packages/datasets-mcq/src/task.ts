@@ -1,7 +1,7 @@
 // `--task mcq`: a user's own multiple-choice exam, no code. The same answer extraction (standard), metrics
 // (accuracy, weighted and macro F1), intervals, slices and reports as CMExam; CircularEval works too.
 import { createRng, deriveSeed, fromFunction, type Dataset, type Model, type Parsed, type Task } from '@medeval/core';
-import { extractStrict, NO_ANSWER } from '@medeval/datasets-cmexam';
+import { NO_ANSWER, strictParsed } from '@medeval/datasets-cmexam';
 import { answerMetrics } from '@medeval/metrics';
 import { loadMcq, type LoadMcqOptions, type McqSample } from './load.js';
 
@@ -49,13 +49,7 @@ export function mcqTaskFrom<S extends McqSample>(parts: McqTaskParts<S>): Task<S
     promptId: parts.promptId,
     render: (sample) => ({ messages: [{ role: 'user', content: parts.prompt(sample) }], temperature: 0, maxTokens: 1024 }),
     parse(output, sample): Parsed<string> {
-      const read = extractStrict(output, sample.input.options, sample.input.question);
-      return {
-        prediction: read.answer,
-        status: read.status,
-        extraction: { rule: read.rule ?? 'none', span: read.span ?? null },
-        ...(read.reasoning !== undefined ? { reasoning: read.reasoning } : {}),
-      };
+      return strictParsed(output, sample.input.options, sample.input.question);
     },
     metrics,
     sliceDimensions: parts.sliceDimensions,

@@ -5,8 +5,9 @@
 // loss 0); the win rate of B is their mean, with a bootstrap interval over samples and an exact two-sided
 // sign test on the samples one side won. Requests go through a scheduler and the response cache.
 import { z } from 'zod';
-import { cacheKey, type Cache } from '../cache/cache.js';
-import { splitReasoning } from '../models/reasoning.js';
+import type { Cache } from '../cache/cache.js';
+import { jsonObjectInReply } from '../models/json-reply.js';
+import { metricAsker } from '../pipeline/metric-asker.js';
 import { forEachOrdered } from '../pipeline/ordered.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { bootstrapInterval } from '../stats/bootstrap.js';
@@ -70,16 +71,9 @@ export function pairwiseRequest(question: string, reference: string, first: stri
 
 /** The verdict in a reply (after any reasoning block, inside code fences), or the problem with it. */
 export function readPairwiseVerdict(reply: string): { better: '1' | '2' | 'tie' } | { problem: string } {
-  const text = splitReasoning(reply).text;
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start === -1 || end < start) return { problem: 'no JSON object in the reply' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.slice(start, end + 1));
-  } catch (error) {
-    return { problem: `not valid JSON (${(error as Error).message})` };
-  }
+  const read = jsonObjectInReply(reply);
+  if ('problem' in read) return read;
+  const json = read.value;
   const parsed = verdictSchema.safeParse(typeof json === 'object' && json !== null ? { ...json, better: String((json as { better?: unknown }).better) } : json);
   return parsed.success ? { better: parsed.data.better } : { problem: 'better must be "1", "2" or "tie"' };
 }
@@ -128,15 +122,8 @@ export async function comparePairwise(options: PairwiseOptions): Promise<Pairwis
   }
   const scheduler = new Scheduler({ concurrency: options.concurrency ?? 8, timeoutMs: 120_000, maxAttempts: 8, ...(options.signal ? { signal: options.signal } : {}) });
   const { judge, cache } = options;
-  const ask = async (id: string, request: ModelRequest): Promise<string> => {
-    const key = cache ? cacheKey(judge, request, `pairwise:${id}`) : '';
-    const hit = cache ? await cache.get(key) : undefined;
-    if (hit) return hit.text;
-    const { value } = await scheduler.run((signal) => judge.generate(request, { signal }));
-    if (typeof value?.text !== 'string') throw new Error(`judge ${judge.id} returned no text`);
-    await cache?.set(key, { text: value.text });
-    return value.text;
-  };
+  // Through the scheduler and the cache, as a metric's judge requests are.
+  const ask = async (id: string, request: ModelRequest): Promise<string> => (await metricAsker(() => scheduler, cache, `pairwise:${id}`)(judge, request)).text;
   const verdict = async (id: string, request: ModelRequest): Promise<'1' | '2' | 'tie' | null> => {
     const reply = await ask(id, request);
     const first = readPairwiseVerdict(reply);

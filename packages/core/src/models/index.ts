@@ -8,3 +8,4 @@ export { redact, publicUrl } from './redact.js';
 export { splitReasoning } from './reasoning.js';
 export { denoPermissionFlag, permissionAwareEnv } from './permissions.js';
 export type { ReasoningSplit } from './reasoning.js';
+export { jsonObjectInReply } from './json-reply.js';

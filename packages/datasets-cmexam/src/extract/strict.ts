@@ -7,7 +7,7 @@
 //      or refuse (无正确答案, a hedge "C或D", an empty <>): the LAST one decides;
 //   3. without one: per-option verdicts (A错误，B错误，C正确), a refusal (unparsed), an output that is only or
 //      starts with the answer (C / C. 凝血障碍 / C。因为…), and answers given as option text.
-import { splitReasoning } from '@medeval/core';
+import { splitReasoning, type Parsed } from '@medeval/core';
 import type { CmexamOption } from '../schema.js';
 import { bareAnswer, optionTextAnswer, optionVerdicts, type FallbackRule } from './standard/fallbacks.js';
 import { isNegatedQuestion } from './standard/negation.js';
@@ -115,4 +115,21 @@ function lastStatement(found: Statement[]): Statement | null {
 /** Kept for callers of the first version: markdown and full-width normalization only. */
 export function normalizeOutput(output: string): string {
   return normalize(output).text;
+}
+
+/**
+ * The standard extractor's reading as a task's `Parsed` (prediction, status, the rule and span that decided,
+ * and the reasoning it removed): what any multiple-choice task under `standard` returns from `parse`.
+ *
+ * @example
+ * strictParsed('答案：C', options) // → { prediction: 'C', status: 'ok', extraction: { rule: …, span: '答案：C' } }
+ */
+export function strictParsed(output: string, options: readonly CmexamOption[], question?: string): Parsed<string> {
+  const read = extractStrict(output, options, question);
+  return {
+    prediction: read.answer,
+    status: read.status,
+    extraction: { rule: read.rule ?? 'none', span: read.span ?? null },
+    ...(read.reasoning !== undefined ? { reasoning: read.reasoning } : {}),
+  };
 }

@@ -7,7 +7,7 @@
 // One judge request per sample feeds five metrics (the four aspects and their mean): the verdict is shared
 // through a WeakMap keyed by the sample object, which every metric of one record receives.
 import { z } from 'zod';
-import { splitReasoning, type Metric, type MetricInput, type Model, type ModelRequest, type ModelResponse } from '@medeval/core';
+import { jsonObjectInReply, type Metric, type MetricInput, type Model, type ModelRequest, type ModelResponse } from '@medeval/core';
 
 /** The rubric's version: part of every judge metric's signature. Bump it when the prompt changes. */
 export const CLINICAL_RUBRIC_ID = 'cmb-clin-4d@1';
@@ -60,17 +60,9 @@ export function clinicalJudgeRequest(question: string, reference: string, answer
  * // → { verdict: { fluency: 5, relevance: 4, completeness: 3, proficiency: 4 } }
  */
 export function readClinicalVerdict(reply: string): { verdict: ClinicalVerdict } | { problem: string } {
-  const text = splitReasoning(reply).text;
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start === -1 || end < start) return { problem: 'no JSON object in the reply' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.slice(start, end + 1));
-  } catch (error) {
-    return { problem: `not valid JSON (${(error as Error).message})` };
-  }
-  const parsed = verdictSchema.safeParse(json);
+  const read = jsonObjectInReply(reply);
+  if ('problem' in read) return read;
+  const parsed = verdictSchema.safeParse(read.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { problem: `${issue.path.join('.') || 'the object'}: ${issue.message}` };
