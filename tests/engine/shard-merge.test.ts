@@ -1,8 +1,9 @@
 // `shard` + mergeRuns(): N shard runs merged equal one unsharded run on every number of results.json and
 // every record, for a multiple-choice task with explanations (accuracy, F1, corpus BLEU, ROUGE) and for
 // Huatuo QA (corpus BLEU-1…4, GLEU, ROUGE, Distinct); the share of a sample does not depend on
-// concurrency; missing, doubled, foreign and unsharded folders are refused with the folder named.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// concurrency; missing, doubled, foreign (model, data, count) and unsharded folders, and a sample in two
+// shards, are refused with the folder named.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,31 @@ describe('mergeRuns refuses what is not one run', () => {
     const b = await shard('d-b', 0, 2);
     const error = await rejectionOf(mergeRuns({ dirs: [a, b], out: join(dir, 'd-out'), task: cmexam.answer() }), MergeError);
     expect(error.problems).toEqual([`shard 0/2 is given twice: ${a} and ${b}`, 'shard 1/2 is missing (merge it too, or pass --partial to merge without it)']);
+  });
+
+  it('a sample in two shards (a record copied into another shard folder)', async () => {
+    const a = await shard('s-a', 0, 2);
+    const b = await shard('s-b', 1, 2);
+    // Put shard 0's first record into shard 1's records, in position order, as a botched copy would.
+    const intruder = (await jsonl(a))[0]!;
+    const records = [...(await jsonl(b)), intruder].sort((x, y) => (x.position as number) - (y.position as number));
+    await writeFile(join(b, 'records.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const error = await rejectionOf(mergeRuns({ dirs: [a, b], out: join(dir, 's-out'), task: cmexam.answer() }), MergeError);
+    expect(error.problems).toEqual([`sample "${String(intruder.id)}" (position ${String(intruder.position)}) is in two shards: ${a} and ${b}`]);
+  });
+
+  it('shards of another data file (another fingerprint)', async () => {
+    const a = await shard('f-a', 0, 2);
+    const b = await shard('f-b', 1, 2);
+    const c = join(dir, 'f-c');
+    await cp(b, c, { recursive: true });
+    const results = JSON.parse(await readFile(join(c, 'results.json'), 'utf8')) as ResultJson;
+    const original = results.task.dataset.sha256;
+    expect(original).toMatch(/^[0-9a-f]{64}$/);
+    results.task.dataset.sha256 = 'f'.repeat(64);
+    await writeFile(join(c, 'results.json'), JSON.stringify(results));
+    const error = await rejectionOf(mergeRuns({ dirs: [a, c], out: join(dir, 'f-out'), task: cmexam.answer() }), MergeError);
+    expect(error.message).toContain(`${c}: data fingerprint "${'f'.repeat(64)}" differs from ${a}'s "${original}"`);
   });
 
   it('shards of another model, another count, or not a shard at all', async () => {
