@@ -101,6 +101,11 @@ export interface Model {
   generate(request: ModelRequest, context: GenerateContext): Promise<ModelResponse>;
   /** Public description for results.json (no secrets). */
   describe?(): Record<string, unknown>;
+  /**
+   * The JSON body this model would POST to `/v1/chat/completions` for a request (OpenAI-compatible models):
+   * what a Batch input file holds (`medeval batch export`).
+   */
+  requestBody?(request: ModelRequest): Record<string, unknown>;
 }
 
 /** `truncated`: the output was cut off before a final answer (e.g. an unclosed `<think>` block). */

@@ -156,7 +156,7 @@ export async function evaluateTask(
 }
 
 /** The task with `temperature` in every request (it is part of the request, so of the cache key too). */
-function withTemperature(task: Task, temperature: number): Task {
+export function withTemperature(task: Task, temperature: number): Task {
   const wrapped = Object.create(task) as Task;
   Object.defineProperty(wrapped, 'render', {
     value: async (sample: Parameters<Task['render']>[0]) => ({ ...(await task.render(sample)), temperature }),

@@ -16,6 +16,8 @@ export const COMMANDS: CommandEntry[] = [
   { words: ['report'], summary: 're-render a run folder as Markdown, HTML or JSON', load: () => import('./report.js') },
   { words: ['bleu'], summary: 'corpus BLEU of a hypothesis file against a reference file (sacrebleu-compatible)', load: () => import('./bleu.js') },
   { words: ['rouge'], summary: 'ROUGE-1/2/L of a hypothesis file against a reference file (rouge-score-compatible)', load: () => import('./rouge.js') },
+  { words: ['batch', 'export'], summary: "write a run's requests as a Batch API input file (OpenAI, Azure, vllm run-batch)", load: () => import('./batch-export.js') },
+  { words: ['batch', 'import'], summary: 'load Batch API output into the response cache; then run --cache sends nothing', load: () => import('./batch-import.js') },
   { words: ['datasets', 'download'], summary: 'download a dataset (cmexam, huatuo) with checksums into a local cache', load: () => import('./datasets-download.js') },
 ];
 

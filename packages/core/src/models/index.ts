@@ -1,4 +1,4 @@
-export { openaiCompatible, responseUsage, toModelError } from './openai-compatible.js';
+export { openaiCompatible, responseFromCompletion, responseUsage, toModelError } from './openai-compatible.js';
 export type { OpenAICompatibleOptions } from './openai-compatible.js';
 export { fromFunction } from './from-function.js';
 export type { ModelFunction } from './from-function.js';

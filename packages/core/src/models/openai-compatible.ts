@@ -63,22 +63,26 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
       })),
     })));
 
+  // The chat completion body of a request: what generate() sends, and what a batch file holds.
+  const bodyOf = (request: ModelRequest) => ({
+    model,
+    messages: request.messages,
+    ...numberField('temperature', request.temperature ?? defaults.temperature),
+    ...numberField('max_tokens', request.maxTokens ?? defaults.maxTokens),
+    ...numberField('top_p', request.topP ?? defaults.topP),
+    ...numberField('seed', request.seed ?? defaults.seed),
+    ...((request.stop ?? defaults.stop) ? { stop: request.stop ?? defaults.stop } : {}),
+    ...defaults.extraBody,
+    stream: false as const,
+  });
+
   return {
     id,
     describe: () => ({ id, adapter: 'openai-compatible', baseURL: publicUrl(baseURL), model, ...JSON.parse(defaultsText) }),
+    requestBody: (request: ModelRequest) => bodyOf(request),
     async generate(request: ModelRequest, context): Promise<ModelResponse> {
       const { mod, client } = await getClient();
-      const body = {
-        model,
-        messages: request.messages,
-        ...numberField('temperature', request.temperature ?? defaults.temperature),
-        ...numberField('max_tokens', request.maxTokens ?? defaults.maxTokens),
-        ...numberField('top_p', request.topP ?? defaults.topP),
-        ...numberField('seed', request.seed ?? defaults.seed),
-        ...((request.stop ?? defaults.stop) ? { stop: request.stop ?? defaults.stop } : {}),
-        ...defaults.extraBody,
-        stream: false as const,
-      };
+      const body = bodyOf(request);
       let completion: Awaited<ReturnType<OpenAIClient['chat']['completions']['create']>>;
       try {
         completion = await client.chat.completions.create(body as Parameters<OpenAIClient['chat']['completions']['create']>[0] & { stream: false }, {
@@ -87,19 +91,30 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
       } catch (error) {
         throw toModelError(error, mod, apiKey);
       }
-      const choice = (completion as { choices?: Array<{ message?: Record<string, unknown>; finish_reason?: string }> })?.choices?.[0];
-      if (!choice || !choice.message || (choice.message.content != null && typeof choice.message.content !== 'string')) {
-        throw new ModelError('malformed response: no choices[0].message.content', { kind: 'malformed', retryable: true });
-      }
-      const usage = responseUsage((completion as { usage?: unknown }).usage);
-      const reasoning = serverReasoning(choice.message);
-      return {
-        text: (choice.message.content as string | null) ?? '',
-        ...(reasoning !== undefined ? { reasoning } : {}),
-        ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
-        ...(usage ? { usage } : {}),
-      };
+      return responseFromCompletion(completion);
     },
+  };
+}
+
+/**
+ * A chat completion (the JSON body an OpenAI-compatible server returns, also the `response.body` of a Batch
+ * output line) as a ModelResponse; a body without `choices[0].message` is a malformed-response error.
+ *
+ * @example
+ * responseFromCompletion({ choices: [{ message: { content: 'C' }, finish_reason: 'stop' }] }) // → { text: 'C', finishReason: 'stop' }
+ */
+export function responseFromCompletion(completion: unknown): ModelResponse {
+  const choice = (completion as { choices?: Array<{ message?: Record<string, unknown>; finish_reason?: string }> })?.choices?.[0];
+  if (!choice || !choice.message || (choice.message.content != null && typeof choice.message.content !== 'string')) {
+    throw new ModelError('malformed response: no choices[0].message.content', { kind: 'malformed', retryable: true });
+  }
+  const usage = responseUsage((completion as { usage?: unknown }).usage);
+  const reasoning = serverReasoning(choice.message);
+  return {
+    text: (choice.message.content as string | null) ?? '',
+    ...(reasoning !== undefined ? { reasoning } : {}),
+    ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
+    ...(usage ? { usage } : {}),
   };
 }
 

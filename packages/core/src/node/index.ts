@@ -10,3 +10,5 @@ export { downloadFiles, DownloadError, gitBlobId, PINS_FILE } from './download.j
 export type { DownloadFile, DownloadOptions, DownloadResult } from './download.js';
 export { mergeRuns, MergeError } from './merge-runs.js';
 export type { MergeRunsOptions } from './merge-runs.js';
+export { exportBatch, importBatch, BATCH_MAX_LINES, BATCH_MAX_BYTES } from './batch.js';
+export type { ExportBatchOptions, ImportBatchResult } from './batch.js';
