@@ -106,6 +106,8 @@ export interface Model {
    * what a Batch input file holds (`medeval batch export`).
    */
   requestBody?(request: ModelRequest): Record<string, unknown>;
+  /** The official `openai` SDK client this model talks through (OpenAI-compatible models): for the Batch API. */
+  openaiClient?(): Promise<unknown>;
 }
 
 /** `truncated`: the output was cut off before a final answer (e.g. an unclosed `<think>` block). */

@@ -58,6 +58,10 @@ export interface EvaluateSettings {
   circular?: boolean;
   /** `--temperature T`: sent with every request (overrides the task's). */
   temperature?: number | undefined;
+  /** `--batch`: what the cache lacks goes through the provider's Batch API first. */
+  batch?: boolean;
+  /** `--batch-poll MS`: the first wait between polls. */
+  batchPollMs?: number | undefined;
   /** `--shard I/N`: one share of the data. */
   shard?: { index: number; count: number } | undefined;
   /** Budgets of the new requests: `--max-cost` (needs prices) and `--max-tokens`. */
@@ -107,6 +111,7 @@ export async function evaluateTask(
   const model = await modelFor(settings.model, settings.task, { task, seed: settings.seed, corpus }, io, settings.command);
   const out = resolve(io.cwd, settings.out);
   refuseOverwrite(out, settings.out, settings.overwrite ?? false);
+  if (settings.batch) await batchFirst(io, settings, task, model, out);
   const progress = createProgress({ stream: io.stderr, env: io.env, label: settings.task });
   let result;
   try {
@@ -153,6 +158,39 @@ export async function evaluateTask(
     progress.finish();
   }
   return finishRun(io, result, task.dataset.summary(), { out: settings.out, quiet: settings.quiet ?? false, full: settings.full ?? false });
+}
+
+/**
+ * `--batch`: the requests the cache cannot answer go to the provider's Batch API; its answers go into the
+ * cache, so the run that follows asks only what the batch could not answer. The batch ids are kept in
+ * `<out>/batch.json`, so a restarted run resumes polling the same batch.
+ */
+async function batchFirst(io: CliIO, settings: EvaluateSettings & { command: string; out: string }, task: Task, model: Model, out: string): Promise<void> {
+  if (settings.cache === undefined) throw new UsageError('--batch needs --cache DIR (the batch answers are imported into it)', settings.command);
+  if (!model.openaiClient) throw new UsageError(`--batch needs an OpenAI-compatible model (openai:, openai-compatible:), not ${settings.model}`, settings.command);
+  if (settings.shard || (settings.epochs ?? 1) > 1 || settings.circular) throw new UsageError('--batch does not combine with --shard, --epochs or --circular yet', settings.command);
+  const { fileCache, submitBatch } = await import('@medeval/core/node');
+  await mkdir(out, { recursive: true });
+  const cache = fileCache(resolve(io.cwd, settings.cache));
+  try {
+    const result = await submitBatch({
+      task,
+      model,
+      cache,
+      stateFile: join(out, 'batch.json'),
+      ...(settings.limit !== undefined ? { limit: settings.limit } : {}),
+      ...(settings.batchPollMs !== undefined ? { pollMs: settings.batchPollMs } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      onProgress: (p) => io.stderr.write(`batch ${p.batchId}${p.resumed ? ' (resumed)' : ''}: ${p.status}, ${p.completed}/${p.total} done, ${p.failed} failed\n`),
+    });
+    if (!result.submitted) io.stderr.write('batch: every request is already in the cache; nothing to submit\n');
+    else {
+      io.stderr.write(`batch ${result.batchId} ${result.status}: ${result.imported} of ${result.requests} answers imported into ${settings.cache}; ${result.failed.length} failed\n`);
+      if (result.imported < result.requests) io.stderr.write('the rest is asked directly now (or run again with --batch for a new batch)\n');
+    }
+  } finally {
+    await cache.close();
+  }
 }
 
 /** The task with `temperature` in every request (it is part of the request, so of the cache key too). */

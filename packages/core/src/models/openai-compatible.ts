@@ -80,6 +80,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
     id,
     describe: () => ({ id, adapter: 'openai-compatible', baseURL: publicUrl(baseURL), model, ...JSON.parse(defaultsText) }),
     requestBody: (request: ModelRequest) => bodyOf(request),
+    openaiClient: async () => (await getClient()).client,
     async generate(request: ModelRequest, context): Promise<ModelResponse> {
       const { mod, client } = await getClient();
       const body = bodyOf(request);

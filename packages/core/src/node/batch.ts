@@ -8,9 +8,8 @@ import { once } from 'node:events';
 import { cacheKey, type Cache } from '../cache/cache.js';
 import { responseFromCompletion } from '../models/openai-compatible.js';
 import { takeSamples } from '../pipeline/run.js';
-import { readLines } from '../source/source.js';
+import { openSource, readLines, sourceName, type DataSource } from '../source/source.js';
 import type { Model, Task } from '../types.js';
-import { openFileSource } from './file-source.js';
 
 /** OpenAI's Batch limits per input file. */
 export const BATCH_MAX_LINES = 50_000;
@@ -95,10 +94,11 @@ export interface ImportBatchResult {
  * @example
  * const { imported, failed } = await importBatch({ files: ['output.jsonl'], cache: fileCache('.medeval-cache') });
  */
-export async function importBatch(options: { files: string[]; cache: Cache }): Promise<ImportBatchResult> {
+export async function importBatch(options: { files: DataSource[]; cache: Cache }): Promise<ImportBatchResult> {
   const result: ImportBatchResult = { imported: 0, failed: [] };
-  for (const file of options.files) {
-    for await (const { line, lineNumber } of readLines(await openFileSource(file))) {
+  for (const source of options.files) {
+    const file = sourceName(source);
+    for await (const { line, lineNumber } of readLines(await openSource(source))) {
       if (line.trim() === '') continue;
       const bad = (problem: string) => new Error(`${file}:${lineNumber}: ${problem}`);
       let entry: { custom_id?: unknown; response?: { status_code?: unknown; body?: unknown } | null; error?: unknown };

@@ -12,3 +12,5 @@ export { mergeRuns, MergeError } from './merge-runs.js';
 export type { MergeRunsOptions } from './merge-runs.js';
 export { exportBatch, importBatch, BATCH_MAX_LINES, BATCH_MAX_BYTES } from './batch.js';
 export type { ExportBatchOptions, ImportBatchResult } from './batch.js';
+export { submitBatch } from './batch-submit.js';
+export type { SubmitBatchOptions, SubmitBatchResult, BatchState, BatchProgress } from './batch-submit.js';
