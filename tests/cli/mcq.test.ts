@@ -83,3 +83,70 @@ describe('medeval run --task cmb (hand-written fixtures in CMB-Exam format)', ()
     expect(missing.stderr).toContain('no answer (the test split keeps them in a separate file: pass --answers)');
   });
 });
+
+describe('medeval run --task cmb-clin --judge (hand-written case file in CMB-Clin format)', () => {
+  it('asks every question of every case and adds the judge metrics', async () => {
+    const { startOpenAIServer } = await import('../helpers/openai-server.js');
+    const model = await startOpenAIServer({ respond: () => '建议进一步检查后明确诊断。' });
+    const judge = await startOpenAIServer({ respond: () => '{"fluency": 5, "relevance": 3, "completeness": 2, "proficiency": 3}' });
+    try {
+      const data = join(process.cwd(), 'packages', 'datasets-cmb', 'src', 'fixtures', 'clin.json');
+      const env = { MEDEVAL_API_KEY: 'k', CI: 'true' };
+      const result = await medeval(['run', '--task', 'cmb-clin', '--data', data, '--model', `openai-compatible:${model.url}#m`, '--judge', `openai-compatible:${judge.url}#j`, '--out', 'clin', '--quiet'], { cwd, env });
+      expect(result.code, result.stderr).toBe(0);
+      const results = JSON.parse(await readFile(join(cwd, 'clin', 'results.json'), 'utf8'));
+      expect(results.counts.samples).toBe(3);
+      expect(model.requests.map((r) => r.messages.length)).toEqual(expect.arrayContaining([1, 3, 1]));
+      expect(judge.requests).toHaveLength(3);
+      expect(results.metrics.judge_mean.value).toBeCloseTo(3.25, 12);
+      expect(results.metrics.rougeL).toBeDefined();
+    } finally {
+      await model.close();
+      await judge.close();
+    }
+  });
+});
+
+describe('medeval datasets download cmb (trust on first use, from a loopback mirror)', () => {
+  it('records the sha256 on first use, accepts the same bytes later, refuses changed ones', async () => {
+    const { createServer } = await import('node:http');
+    const { rm } = await import('node:fs/promises');
+    const fixtures = join(process.cwd(), 'packages', 'datasets-cmb', 'src', 'fixtures');
+    const served: Record<string, string> = {
+      'CMB-test-choice-question-merge.json': join(fixtures, 'test-questions.json'),
+      'CMB-test-choice-answer.json': join(fixtures, 'test-answers.json'),
+      'CMB-val-merge.json': join(fixtures, 'val-inline.json'),
+      'CMB-Clin-qa.json': join(fixtures, 'clin.json'),
+    };
+    let tamper = false;
+    const server = createServer((req, res) => {
+      const file = served[decodeURIComponent(req.url!.slice(1))];
+      if (!file) {
+        res.writeHead(404).end();
+        return;
+      }
+      void readFile(file, 'utf8').then((text) => res.writeHead(200).end(tamper ? `${text} ` : text));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const mirror = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const first = await medeval(['datasets', 'download', 'cmb', '--dir', 'dl', '--base-url', mirror], { cwd });
+      expect(first.code, first.stderr).toBe(0);
+      expect((first.stderr.match(/unverified \(first use\)/g) ?? []).length).toBe(4);
+      await rm(join(cwd, 'dl', 'cmb', 'CMB-Clin-qa.json'));
+      const second = await medeval(['datasets', 'download', 'cmb', '--dir', 'dl', '--base-url', mirror], { cwd });
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toContain('CMB-Clin-qa.json: downloaded');
+      expect(second.stderr).toContain('matches the sha256 recorded at its first download');
+      await rm(join(cwd, 'dl', 'cmb', 'CMB-Clin-qa.json'));
+      tamper = true;
+      const changed = await medeval(['datasets', 'download', 'cmb', '--dir', 'dl', '--base-url', mirror], { cwd });
+      expect(changed.code).toBe(1);
+      expect(changed.stderr).toContain('CMB-Clin-qa.json');
+      const run = await medeval(['run', '--task', 'cmb', '--data', join('dl', 'cmb', 'CMB-test-choice-question-merge.json'), '--answers', join('dl', 'cmb', 'CMB-test-choice-answer.json'), '--model', 'baseline:random', '--out', 'dlrun', '--quiet'], { cwd });
+      expect(run.code, run.stderr).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -4,7 +4,7 @@
 import type { Metric, Model, Task } from '@medeval/core';
 import { InputError, UsageError } from './errors.js';
 
-export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo', 'cmmlu-medical', 'mcq', 'cmb'] as const;
+export const TASK_NAMES = ['cmexam', 'cmexam-explanation', 'cmexam-joint', 'huatuo', 'cmmlu-medical', 'mcq', 'cmb', 'cmb-clin'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 export interface TaskOptions {
@@ -46,6 +46,12 @@ function checkProtocol(task: TaskName, protocol: string | undefined, allowed: re
 
 /** Builds the task; the dataset package validates the prompt ids and says what is allowed. */
 export async function buildTask(name: TaskName, options: TaskOptions): Promise<Task> {
+  if (name === 'cmb-clin') {
+    checkProtocol(name, options.protocol, ['standard']);
+    if (options.prompt !== undefined || options.fewShot) throw new UsageError("--prompt and --few-shot are not for --task cmb-clin (CMB's case prompt)", 'run');
+    const { cmbClin } = await import('@medeval/datasets-cmb');
+    return cmbClin(defined({ data: options.data })) as unknown as Task;
+  }
   if (name === 'cmb') {
     checkProtocol(name, options.protocol, ['standard']);
     if (options.prompt !== undefined || options.fewShot) throw new UsageError("--prompt and --few-shot are not for --task cmb (CMB's answer-only prompt)", 'run');
@@ -91,6 +97,7 @@ export async function baselineResolver(
   name: TaskName,
   options: { seed?: number | undefined; task: Task; corpus?: string | undefined },
 ): Promise<(baseline: string) => Model | undefined> {
+  if (name === 'cmb-clin') return () => undefined; // no offline baseline for case dialogues
   if (name === 'mcq' || name === 'cmb') {
     const { randomMcqBaseline } = await import('@medeval/datasets-mcq');
     return (baseline) => (baseline === 'random' ? randomMcqBaseline(defined({ seed: options.seed })) : undefined);

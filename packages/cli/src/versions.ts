@@ -8,6 +8,7 @@ const TASK_PACKAGES: Record<string, string[]> = {
   'cmmlu-medical': ['@medeval/datasets-cmmlu'],
   mcq: ['@medeval/datasets-mcq'],
   cmb: ['@medeval/datasets-cmb', '@medeval/datasets-mcq'],
+  'cmb-clin': ['@medeval/datasets-cmb'],
 };
 
 export function medevalVersions(task?: string): Record<string, string> {

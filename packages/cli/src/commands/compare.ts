@@ -74,7 +74,7 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   return 0;
 }
 
-const FREE_TEXT_TASKS = ['huatuo', 'cmexam-explanation', 'cmexam-joint'];
+const FREE_TEXT_TASKS = ['huatuo', 'cmexam-explanation', 'cmexam-joint', 'cmb-clin'];
 
 /** `--pairwise-judge SPEC`: two runs of a free-text task judged pairwise, or undefined without the flag. */
 async function pairwiseFor(args: ParsedArgs, io: CliIO, runs: RunFolder[], dirs: string[]): Promise<PairwiseResult | undefined> {

@@ -7,15 +7,16 @@ import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import { InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 
-const DATASETS = ['cmexam', 'huatuo', 'cmmlu'] as const;
+const DATASETS = ['cmexam', 'huatuo', 'cmmlu', 'cmb'] as const;
 
 export const spec: CommandSpec = {
   name: 'datasets download',
-  summary: 'download a dataset (cmexam, huatuo, cmmlu) with checksums into a local cache',
-  usage: ['medeval datasets download cmexam|huatuo|cmmlu [--dir DIR] [--base-url URL]'],
+  summary: 'download a dataset (cmexam, huatuo, cmmlu, cmb) with checksums into a local cache',
+  usage: ['medeval datasets download cmexam|huatuo|cmmlu|cmb [--dir DIR] [--base-url URL]'],
   details: [
     'Downloads the files of the official release (CMExam: the GitHub repository\'s data/*.csv; Huatuo-26M: the test ' +
-      'set and Lite from Hugging Face; CMMLU: the nine medical subjects, dev and test, pinned by git blob id) into ' +
+      'set and Lite from Hugging Face; CMMLU: the nine medical subjects, dev and test, pinned by git blob id; CMB: ' +
+      'CMB-Exam test and val, the test answers and CMB-Clin, trusted on first use) into ' +
       'DIR/<dataset>/, verifies them, and skips files already there. ' +
       'Prints the local paths to pass as --data.',
   ],
@@ -23,7 +24,7 @@ export const spec: CommandSpec = {
     dir: { type: 'string', value: 'DIR', description: 'cache folder', defaultText: '$MEDEVAL_DATA_DIR or ./medeval-data' },
     'base-url': { type: 'string', value: 'URL', description: 'download from a mirror: URL/<file name> instead of the official URLs' },
   },
-  positionals: { min: 1, max: 1, name: 'DATASET (cmexam, huatuo or cmmlu)' },
+  positionals: { min: 1, max: 1, name: 'DATASET (cmexam, huatuo, cmmlu or cmb)' },
   examples: ['medeval datasets download cmexam', 'medeval datasets download huatuo --dir ~/.cache/medeval'],
 };
 
@@ -35,7 +36,14 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const root = stringOption(args.values, 'dir') ?? io.env.MEDEVAL_DATA_DIR ?? 'medeval-data';
   const baseUrl = stringOption(args.values, 'base-url');
   if (baseUrl !== undefined && !/^https?:\/\//i.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, got "${baseUrl}"`, spec.name);
-  const pkg = name === 'cmexam' ? await import('@medeval/datasets-cmexam') : name === 'cmmlu' ? await import('@medeval/datasets-cmmlu') : await import('@medeval/datasets-huatuo');
+  const pkg =
+    name === 'cmexam'
+      ? await import('@medeval/datasets-cmexam')
+      : name === 'cmmlu'
+        ? await import('@medeval/datasets-cmmlu')
+        : name === 'cmb'
+          ? await import('@medeval/datasets-cmb')
+          : await import('@medeval/datasets-huatuo');
   const dir = resolve(io.cwd, root, name);
   let files;
   try {

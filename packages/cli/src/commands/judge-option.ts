@@ -5,6 +5,7 @@
 import { modelFromSpec, type Metric, type Model, type Task } from '@medeval/core';
 import { cmexam } from '@medeval/datasets-cmexam';
 import { huatuo } from '@medeval/datasets-huatuo';
+import { cmbClinJudgeMetrics } from '@medeval/datasets-cmb';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 
@@ -22,8 +23,10 @@ export interface JudgeSetup {
 function rubricMetrics(taskName: string, model: Model): Metric[] {
   if (taskName === 'huatuo') return huatuo.judgeMetrics(model) as Metric[];
   if (taskName === 'cmexam-explanation' || taskName === 'cmexam-joint') return cmexam.judgeMetrics(model) as Metric[];
+  if (taskName === 'cmb-clin') return cmbClinJudgeMetrics(model) as Metric[];
   return [];
 }
+
 
 /** The judge, or undefined without --judge. Checked before any data is read or request made. */
 export function judgeFor(spec: string | undefined, task: Task, taskName: string, io: CliIO, command: string): JudgeSetup | undefined {
@@ -42,7 +45,7 @@ export function judgeFor(spec: string | undefined, task: Task, taskName: string,
     throw new UsageError(
       `--judge: task ${task.name} under protocol ${task.protocol.name} takes no judge; the judge reads unparsed answers on the ` +
         "cmexam and cmexam-joint tasks under --protocol standard (the papers' protocols read answers with their own rules only) " +
-        'and scores free-text answers on huatuo, cmexam-explanation and cmexam-joint',
+        'and scores free-text answers on huatuo, cmexam-explanation, cmexam-joint and cmb-clin',
       command,
     );
   }
