@@ -64,6 +64,26 @@ describe('medeval compare', () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 
+  it('--html embeds every common sample of both runs side by side, with the prompt that was sent', async () => {
+    const result = await medeval(['compare', 'runs/bm25', 'runs/random', '--html', '--out', 'side.html'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(join(cwd, 'side.html'), 'utf8');
+    const block = /<script type="application\/json" id="medeval-data">([^<]*)<\/script>/.exec(html);
+    expect(block).not.toBeNull();
+    const data = JSON.parse(block![1]!);
+    const records = (await readFile(join(cwd, 'runs/random/records.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(data.runs).toEqual(['runs/bm25', 'runs/random']);
+    expect(data.samples.map((s: unknown[]) => s[0])).toEqual(records.map((r) => r.id));
+    expect(data.cells[1].map((c: unknown[]) => c[2])).toEqual(records.map((r) => r.output));
+    // the record keeps the messages sent, and the viewer shows them
+    expect(records[0].prompt.at(-1).role).toBe('user');
+    expect(data.prompts[data.cells[1][0][12]]).toEqual(records[0].prompt);
+    expect(html).toContain('95% CI of Δ');
+    const both = await medeval(['compare', 'runs/bm25', 'runs/random', '--html', '--format', 'md'], { cwd });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--html and --format md contradict/);
+  });
+
   it('the same folder named twice is one run', async () => {
     const result = await medeval(['compare', 'runs/bm25', 'runs/random', 'runs/bm25/', '--json'], { cwd });
     // The same folder twice (runs/bm25 and runs/bm25/) is one run after glob de-duplication.

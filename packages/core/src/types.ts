@@ -241,6 +241,8 @@ export interface EvalRecord {
   cached: boolean;
   /** The question text, for reports. */
   input?: string;
+  /** The messages sent to the model (runs only; `score` makes no request). */
+  prompt?: ChatMessage[];
   attempts?: number;
   /** How the prediction was read from the output (rule and matched span). */
   extraction?: Extraction;

@@ -3,7 +3,7 @@
 // The metrics are rebuilt from each run's task and protocol names through the dataset packages.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compare, comparePairwise, escapeHtml, modelFromSpec, pairwiseText, renderComparisonHtml, renderComparisonMarkdown, type PairwiseResult } from '@medeval/core';
+import { compare, comparePairwise, escapeHtml, modelFromSpec, pairwiseText, renderComparisonMarkdown, renderComparisonReport, type PairwiseResult } from '@medeval/core';
 import { booleanOption, choiceOption, integerOption, stringOption } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import { InputError, UsageError } from '../errors.js';
@@ -15,7 +15,7 @@ import { readRun, type RunFolder } from './run-folders.js';
 export const spec: CommandSpec = {
   name: 'compare',
   summary: 'compare run folders on their common samples, with paired significance',
-  usage: ['medeval compare DIR_A DIR_B [DIR_C ...] [--json] [--format md|html] [--out FILE]'],
+  usage: ['medeval compare DIR_A DIR_B [DIR_C ...] [--json] [--html | --format md|html] [--out FILE]'],
   details: [
     'Every metric on the samples the runs share, B − A with a paired 95% interval and p-value (exact two-sided ' +
       'McNemar for accuracy, paired bootstrap for the rest), overall and per slice. With more than two runs each ' +
@@ -23,10 +23,13 @@ export const spec: CommandSpec = {
       'protocols are refused.',
     '--json prints {"n", "metrics": {name: {"a", "b", "delta", "ci95", "p"}}, "slices": {...}} for two runs ' +
       '(delta = b − a); for more runs, {"baseline": DIR_A, "comparisons": {DIR: that object}}.',
+    '--html (same as --format html) writes one self-contained page: the paired tests on top, then every common ' +
+      'sample with the runs side by side, filters per run (e.g. A right, B wrong), search and a link per sample.',
   ],
   options: {
     json: { type: 'boolean', description: 'print the comparison as JSON' },
     format: { type: 'string', short: 'f', value: 'FMT', description: 'md or html (ignored with --json)', defaultText: 'md' },
+    html: { type: 'boolean', description: 'the HTML page with the sample viewer (same as --format html)' },
     out: { type: 'string', short: 'o', value: 'FILE', description: 'write to FILE instead of stdout' },
     seed: { type: 'string', value: 'N', description: 'seed of the paired bootstrap', defaultText: "the first run's seed" },
     'pairwise-judge': {
@@ -42,7 +45,9 @@ export const spec: CommandSpec = {
 };
 
 export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
-  const format = choiceOption(args.values, 'format', spec.name, ['md', 'html'] as const) ?? 'md';
+  const chosen = choiceOption(args.values, 'format', spec.name, ['md', 'html'] as const);
+  if (booleanOption(args.values, 'html') && chosen === 'md') throw new UsageError('--html and --format md contradict each other', spec.name);
+  const format = booleanOption(args.values, 'html') ? 'html' : (chosen ?? 'md');
   const seed = integerOption(args.values, 'seed', spec.name, { min: 0 });
   const dirs = await expandPaths(args.positionals, { cwd: io.cwd, kind: 'directory', label: 'DIR', command: spec.name });
   if (dirs.length < 2) throw new UsageError(`compare needs at least two run folders, got ${dirs.length}`, spec.name);
@@ -60,8 +65,8 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   let text: string;
   if (booleanOption(args.values, 'json')) text = `${JSON.stringify(pairwise ? { ...comparison, pairwise } : comparison, null, 2)}\n`;
   else if (format === 'html') {
-    text = renderComparisonHtml(comparison);
-    if (pairwise) text = text.replace('</body>', `<section><h2>Pairwise judge</h2><p>${escapeHtml(pairwiseText(pairwise, dirs[0]!, dirs[1]!))}</p></section></body>`);
+    text = await renderComparisonReport(comparison, runs.map((run, i) => ({ name: dirs[i]!, result: run.results, records: run.records() })));
+    if (pairwise) text = text.replace('<section id="medeval-viewer"', `<section><h2>Pairwise judge</h2><p>${escapeHtml(pairwiseText(pairwise, dirs[0]!, dirs[1]!))}</p></section>\n<section id="medeval-viewer"`);
   } else {
     text = renderComparisonMarkdown(comparison);
     if (pairwise) text = `${text.trimEnd()}\n\n## Pairwise judge\n\n${pairwiseText(pairwise, dirs[0]!, dirs[1]!)}\n`;

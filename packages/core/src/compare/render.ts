@@ -1,7 +1,8 @@
 // Markdown and HTML for comparisons. Two runs: an overall table (A, B, Δ with its paired 95% interval, p,
 // test) and one table per annotation dimension. Three or more: a Table-3-style summary (one row per model),
 // then each pair in turn.
-import { htmlPage } from '../report/html-page.js';
+import { htmlPage, renderViewerPage } from '../report/html-page.js';
+import type { ViewerRun } from '../report/viewer-data.js';
 import { escapeHtml, escapeMarkdownCell, markdownCode } from '../report/escape.js';
 import {
   formatInterval, formatNumber, formatP, formatSigned, metricLabel, orderMetrics, primaryMetric,
@@ -188,8 +189,23 @@ function htmlFooter(info: ComparisonInfo | undefined): string {
 
 /** A self-contained page (no script at all, no network). */
 export function renderComparisonHtml(comparison: Comparison | MultiComparison): string {
-  const title = isMultiComparison(comparison)
+  return htmlPage(comparisonTitle(comparison), comparisonFragment(comparison), false);
+}
+
+/**
+ * The comparison page with the sample viewer: the paired tests on top, then the runs side by side on the
+ * samples they all share, with filters per run (e.g. A right, B wrong). `runs` in the order compared.
+ *
+ * @example
+ * const runs = folders.map((f, i) => ({ name: names[i], result: f.results, records: f.records() }));
+ * await writeFile('compare.html', await renderComparisonReport(comparison, runs));
+ */
+export function renderComparisonReport(comparison: Comparison | MultiComparison, runs: readonly ViewerRun[]): Promise<string> {
+  return renderViewerPage(comparisonTitle(comparison), comparisonFragment(comparison), runs);
+}
+
+function comparisonTitle(comparison: Comparison | MultiComparison): string {
+  return isMultiComparison(comparison)
     ? `Comparison with baseline ${comparison.baseline}`
     : `${comparisonInfo(comparison)?.candidate ?? 'B'} vs ${comparisonInfo(comparison)?.baseline ?? 'A'}`;
-  return htmlPage(title, comparisonFragment(comparison), false);
 }

@@ -119,11 +119,13 @@ async function askAndRecord(
 ): Promise<EvalRecord> {
   const context = { ask: metricAsker(() => scheduler, cache, cacheId) };
   const request = await task.render(sample);
+  // What was sent, for the report's sample viewer (the messages only; sampling settings are in the manifest).
+  const prompt = request.messages;
   const key = cache ? cacheKey(model, request, cacheId) : '';
   const hit = cache ? await cache.get(key) : undefined;
-  if (hit) return recordWithJudge(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0 }, judging, context);
+  if (hit) return recordWithJudge(task, metrics, sample, { output: hit.text, ...responseFacts(hit), cached: true, attempts: 0, prompt }, judging, context);
   if (budget.active && !(await budget.acquire())) {
-    return buildRecord(task, metrics, sample, { output: null, error: `not asked: ${budget.spent().reason === 'no-usage' ? 'the server reports no token usage, so the budget cannot be kept' : 'the budget is spent'}`, attempts: 0 }, context);
+    return buildRecord(task, metrics, sample, { output: null, error: `not asked: ${budget.spent().reason === 'no-usage' ? 'the server reports no token usage, so the budget cannot be kept' : 'the budget is spent'}`, attempts: 0, prompt }, context);
   }
   let response: ModelResponse;
   let attempts: number;
@@ -141,16 +143,16 @@ async function askAndRecord(
     if (isAbortError(error)) throw error;
     const failed = error instanceof RequestFailedError ? error : undefined;
     const message = error instanceof Error ? error.message : String(error);
-    return buildRecord(task, metrics, sample, { output: null, error: message, attempts: failed?.attempts ?? 1 }, context);
+    return buildRecord(task, metrics, sample, { output: null, error: message, attempts: failed?.attempts ?? 1, prompt }, context);
   }
   if (budget.active) budget.release(recordUsage(response?.usage), typeof response?.text === 'string');
   if (typeof response?.text !== 'string') {
-    return buildRecord(task, metrics, sample, { output: null, error: `model ${model.id} returned no text`, attempts }, context);
+    return buildRecord(task, metrics, sample, { output: null, error: `model ${model.id} returned no text`, attempts, prompt }, context);
   }
   const facts = { ...responseFacts(response), latencyMs: Math.round(latencyMs) };
   // Only successes are cached; the write is durable before the record counts as done.
   await cache?.set(key, { text: response.text, ...facts });
-  return recordWithJudge(task, metrics, sample, { output: response.text, ...facts, cached: false, attempts }, judging, context);
+  return recordWithJudge(task, metrics, sample, { output: response.text, ...facts, cached: false, attempts, prompt }, judging, context);
 }
 
 /**

@@ -1,7 +1,7 @@
 // From a sample and what the model said to one record: parse, metric items, per-sample scores.
 // Shared by evaluate() (output from a model) and score() (output from a predictions file).
 import { recordUsage } from '../aggregate/usage.js';
-import type { EvalRecord, Extraction, Metric, MetricInput, ResponseUsage, Sample, Status, Task } from '../types.js';
+import type { ChatMessage, EvalRecord, Extraction, Metric, MetricInput, ResponseUsage, Sample, Status, Task } from '../types.js';
 
 export interface Outcome {
   /** The model's text, or null when the call failed. */
@@ -18,6 +18,8 @@ export interface Outcome {
   usage?: ResponseUsage;
   /** Wall time of the request that produced the output, in ms. */
   latencyMs?: number;
+  /** The messages sent to the model (absent in `score`, where no request was made). */
+  prompt?: ChatMessage[];
 }
 
 /** What the pipeline gives every metric besides the record: a way to ask a model (see MetricInput.ask). */
@@ -118,6 +120,7 @@ export async function recordFromParse<S extends Sample>(
     meta: sample.meta ?? {},
     cached: outcome.cached ?? false,
     ...(input !== undefined ? { input } : {}),
+    ...(outcome.prompt ? { prompt: outcome.prompt.map((m) => ({ role: m.role, content: m.content })) } : {}),
     ...(outcome.attempts !== undefined ? { attempts: outcome.attempts } : {}),
     ...usageFields(outcome),
   };

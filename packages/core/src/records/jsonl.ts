@@ -19,6 +19,7 @@ export const evalRecordSchema = z.object({
   meta: z.record(z.string(), metaValue),
   cached: z.boolean(),
   input: z.string().optional(),
+  prompt: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })).optional(),
   attempts: z.number().int().nonnegative().optional(),
   usage: z
     .object({

@@ -83,7 +83,7 @@ describe('reports show the audit', () => {
     expect(html).toContain('<pre>答案不确定\n~~~~\n&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toContain('<img src=x');
-    expect(html.match(/<script/gi)).toHaveLength(1); // only the pinned filter script
+    expect(html.match(/<script/gi)).toHaveLength(2); // the JSON data block and the pinned viewer script
   });
 
   it('names the judge with its tally, and shows truncated counts in the summary', () => {

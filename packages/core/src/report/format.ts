@@ -105,3 +105,15 @@ export function primaryMetric(names: Iterable<string>): string | null {
 export function isDifficultyDimension(name: string): boolean {
   return /difficulty/i.test(name) || name.includes('难度');
 }
+
+/** Text for a prediction or gold value of any shape. */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,5 +1,8 @@
 export { renderMarkdown } from './markdown.js';
 export { renderHtml, htmlPage, htmlFragment } from './html-page.js';
+export { inlineViewer } from './inline-viewer.js';
+export type { InlineViewer } from './inline-viewer.js';
+export type { ViewerRun } from './viewer-data.js';
 export type { HtmlOptions } from './html-page.js';
 export { resultFragment } from './html-fragment.js';
 export { renderJson } from './json.js';

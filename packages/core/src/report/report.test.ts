@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attachDisplay, JUPYTER_DISPLAY, renderHtml, renderJson, renderMarkdown } from './index.js';
 import { escapeHtml, escapeMarkdownCell } from './escape.js';
-import { SAMPLES_SCRIPT, SAMPLES_SCRIPT_SHA256 } from './samples-table.js';
+import { VIEWER_SCRIPT } from './viewer-script.js';
+import { VIEWER_SCRIPT_SHA256 } from './viewer-script-hash.js';
 import { fixtureRun, iterate, XSS_OUTPUT } from './test-fixture.js';
+import type { ViewerData } from './viewer-data.js';
 
 describe('escaping', () => {
   it('escapes the five HTML-significant characters', () => {
@@ -51,51 +53,54 @@ describe('renderMarkdown', () => {
   });
 });
 
+/** The viewer's data block of a page, parsed the way the browser does (JSON.parse of the element's text). */
+function embeddedData(html: string): ViewerData {
+  const m = /<script type="application\/json" id="medeval-data">([^<]*)<\/script>/.exec(html);
+  if (!m) throw new Error('no data block');
+  return JSON.parse(m[1]!) as ViewerData;
+}
+
 describe('renderHtml', () => {
-  it('is one self-contained page with tables, SVG charts and escaped model text', async () => {
+  it('is one self-contained page with tables, SVG charts, a legend and model text only as inert data', async () => {
     const { result, records } = fixtureRun();
     const html = await renderHtml(result, iterate(records));
     expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("default-src 'none'");
+    expect(html).toContain(`script-src 'sha256-${VIEWER_SCRIPT_SHA256}'`);
     expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(4);
     expect(html).toContain('Acc by Difficulty level');
     expect(html).toContain('Extraction status');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    // model text never appears as markup: not even a "<" of it survives outside JSON escapes
     expect(html).not.toContain('<script>window');
     expect(html).not.toContain('<img src=x');
-    expect(html).toContain(escapeHtml(XSS_OUTPUT));
-    expect(html).toContain('问题&lt;script&gt;window.__pwned=3&lt;/script&gt;');
-    expect(html).toContain('error: HTTP 500 &lt;server error&gt;');
-    // exactly one script element: the pinned filter script
-    expect(html.match(/<script/gi)).toHaveLength(1);
-    expect(html.match(/<tbody>/g)!.length).toBe(5);
+    expect(html).not.toContain('</td></tr></table><script>');
+    // two script elements: the JSON data block (not executable) and the pinned viewer script
+    expect(html.match(/<script/gi)).toHaveLength(2);
+    const data = embeddedData(html);
+    expect(data.samples).toHaveLength(60);
+    expect(data.cells[0]![3]![2]).toBe(XSS_OUTPUT);
+    expect(data.samples[4]![1]).toBe('问题<script>window.__pwned=3</script>');
+    expect(data.cells[0]![11]![11]).toBe('HTTP 500 <server error>');
+    // legend: the paper's abbreviation next to the annotation it stands for
+    expect(html).toContain('<h2>Legend</h2>');
+    expect(html).toContain('<tr><td>ClinMed</td><td>临床医学</td></tr>');
   });
 
-  it('transposes the overall table for many metrics (Huatuo) and marks a prediction equal to the output', async () => {
-    const { result, records } = fixtureRun(10);
-    const base = result.metrics.accuracy!;
-    for (const m of ['bleu1', 'bleu2', 'bleu3', 'bleu4', 'gleu', 'rouge1', 'rouge2', 'rougeL', 'distinct2']) result.metrics[m] = { ...base };
-    const text = records.map((r) => ({ ...r, prediction: r.output, target: '很长的参考答案，'.repeat(4) }));
-    const html = await renderHtml(result, iterate(text));
-    expect(html).toContain('<th>Metric</th><th>Value</th><th>95% CI</th><th>n</th>');
-    expect(html).toMatch(/<tr><td>BLEU-1<\/td><td class="v">[\d.]+<\/td>/);
-    expect(html).toContain('class="samples long"');
-    expect(html).toContain('(the output)');
-    expect(renderMarkdown(result)).toContain('| Model | Acc | BLEU-1 | BLEU-2 | BLEU-3 | BLEU-4 | GLEU | ROUGE-1 | ROUGE-2 | ROUGE-L | Distinct-1 | Distinct-2 |');
-  });
-
-  it('limits the sample browser and says so', async () => {
-    const { result, records } = fixtureRun();
+  it('embeds every sample by default (no 2,000 cap) and stops reading at maxSamples', async () => {
+    const { result, records } = fixtureRun(2300);
+    expect(embeddedData(await renderHtml(result, iterate(records))).samples).toHaveLength(2300);
     let pulled = 0;
     async function* counting() { for (const r of records) { pulled++; yield r; } }
     const html = await renderHtml(result, counting(), { maxSamples: 5 });
     expect(pulled).toBe(5);
-    expect(html).toContain('The first 5 of 60 samples.');
-    expect(html.match(/<tr data-status=/g)).toHaveLength(5);
+    expect(html).toContain('The first 5 of 2300 samples.');
+    expect(embeddedData(html).samples).toHaveLength(5);
   });
 
   it('pins the sha256 of its script in the Content-Security-Policy', () => {
-    expect(createHash('sha256').update(SAMPLES_SCRIPT, 'utf8').digest('base64')).toBe(SAMPLES_SCRIPT_SHA256);
+    expect(createHash('sha256').update(VIEWER_SCRIPT, 'utf8').digest('base64')).toBe(VIEWER_SCRIPT_SHA256);
   });
 });
 

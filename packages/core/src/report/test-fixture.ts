@@ -63,8 +63,13 @@ export function fixtureRun(count = 60, accuracyShift = 0): { result: ResultJson;
       id: String(i), target: gold, output, prediction, status,
       ...(status === 'error' ? { error: 'HTTP 500 <server error>' } : {}),
       scores: { accuracy: acc === null ? null : 100 * acc, distinct1: d1 },
-      items, meta, cached: false,
+      items, meta, cached: i % 6 === 1,
       input: i === 4 ? '问题<script>window.__pwned=3</script>' : `第${i}题：患者男，45岁，下列哪项最可能？`,
+      ...(status === 'ok' ? { extraction: { rule: i % 2 ? 'answer-line' : 'option-text', span: `答案：${prediction}` } } : {}),
+      ...(i % 9 === 2 ? { reasoning: `先分析：选项B看似正确，但第${i}题的要点是……` } : {}),
+      ...(status === 'error' ? {} : { usage: { prompt_tokens: 100 + (i % 7), completion_tokens: 20 + (i % 5), total_tokens: 120 + (i % 7) + (i % 5) }, latencyMs: 200 + (i % 13) }),
+      prompt: [{ role: 'system', content: '你是一名医学专家。' }, { role: 'user', content: `第${i}题：患者男，45岁，下列哪项最可能？\nA. 甲\nB. 乙` }],
+      attempts: status === 'error' ? 3 : 1,
     });
   }
   const { metrics: values, slices, counts } = agg.finish();
