@@ -132,6 +132,18 @@ describe('medeval report', () => {
     expect(await readFile(join(cwd, 'random.html'), 'utf8')).toContain('</html>');
   });
 
+  it('--max-samples embeds the first N samples in the viewer and says so', async () => {
+    const result = await medeval(['report', 'runs/bm25', '--format', 'html', '--max-samples', '3'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const block = /<script type="application\/json" id="medeval-data">([^<]*)<\/script>/.exec(result.stdout);
+    const samples = JSON.parse(block![1]!).samples as unknown[][];
+    const records = (await readFile(join(cwd, 'runs/bm25/records.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(samples.map((s) => s[0])).toEqual(records.slice(0, 3).map((r) => r.id));
+    expect(result.stdout).toContain(`The first 3 of ${records.length} samples.`);
+    const bad = await medeval(['report', 'runs/bm25', '--format', 'html', '--max-samples', 'many'], { cwd });
+    expect(bad.code).toBe(2);
+  });
+
   it('bad format is a usage error', async () => {
     const result = await medeval(['report', 'runs/bm25', '--format', 'pdf'], { cwd });
     expect(result.code).toBe(2);

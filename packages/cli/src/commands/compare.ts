@@ -15,7 +15,7 @@ import { readRun, type RunFolder } from './run-folders.js';
 export const spec: CommandSpec = {
   name: 'compare',
   summary: 'compare run folders on their common samples, with paired significance',
-  usage: ['medeval compare DIR_A DIR_B [DIR_C ...] [--json] [--html | --format md|html] [--out FILE]'],
+  usage: ['medeval compare DIR_A DIR_B [DIR_C ...] [--json] [--html | --format md|html] [--max-samples N] [--out FILE]'],
   details: [
     'Every metric on the samples the runs share, B − A with a paired 95% interval and p-value (exact two-sided ' +
       'McNemar for accuracy, paired bootstrap for the rest), overall and per slice. With more than two runs each ' +
@@ -30,6 +30,7 @@ export const spec: CommandSpec = {
     json: { type: 'boolean', description: 'print the comparison as JSON' },
     format: { type: 'string', short: 'f', value: 'FMT', description: 'md or html (ignored with --json)', defaultText: 'md' },
     html: { type: 'boolean', description: 'the HTML page with the sample viewer (same as --format html)' },
+    'max-samples': { type: 'string', value: 'N', description: 'common samples the HTML viewer embeds (the first N)', defaultText: '100000' },
     out: { type: 'string', short: 'o', value: 'FILE', description: 'write to FILE instead of stdout' },
     seed: { type: 'string', value: 'N', description: 'seed of the paired bootstrap', defaultText: "the first run's seed" },
     'pairwise-judge': {
@@ -65,7 +66,8 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   let text: string;
   if (booleanOption(args.values, 'json')) text = `${JSON.stringify(pairwise ? { ...comparison, pairwise } : comparison, null, 2)}\n`;
   else if (format === 'html') {
-    text = await renderComparisonReport(comparison, runs.map((run, i) => ({ name: dirs[i]!, result: run.results, records: run.records() })));
+    const maxSamples = integerOption(args.values, 'max-samples', spec.name, { min: 0 });
+    text = await renderComparisonReport(comparison, runs.map((run, i) => ({ name: dirs[i]!, result: run.results, records: run.records() })), maxSamples !== undefined ? { maxSamples } : {});
     if (pairwise) text = text.replace('<section id="medeval-viewer"', `<section><h2>Pairwise judge</h2><p>${escapeHtml(pairwiseText(pairwise, dirs[0]!, dirs[1]!))}</p></section>\n<section id="medeval-viewer"`);
   } else {
     text = renderComparisonMarkdown(comparison);

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderHtml, renderJson, renderMarkdown } from '@medeval/core';
-import { choiceOption, stringOption } from '../args/values.js';
+import { choiceOption, integerOption, stringOption } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import { expandPaths } from '../globs.js';
 import type { CliIO } from '../io.js';
@@ -12,7 +12,7 @@ import { readRun } from './run-folders.js';
 export const spec: CommandSpec = {
   name: 'report',
   summary: 're-render a run folder as Markdown, HTML or JSON',
-  usage: ['medeval report DIR [--format md|html|json] [--out FILE]'],
+  usage: ['medeval report DIR [--format md|html|json] [--max-samples N] [--out FILE]'],
   details: [
     'Reads results.json and records.jsonl of a run folder and prints the report: md = the tables of report.md, ' +
       'html = the self-contained page of report.html (loads nothing from the network), json = results.json as rendered by core.',
@@ -20,6 +20,7 @@ export const spec: CommandSpec = {
   options: {
     format: { type: 'string', short: 'f', value: 'FMT', description: 'md, html or json', defaultText: 'md' },
     out: { type: 'string', short: 'o', value: 'FILE', description: 'write to FILE instead of stdout' },
+    'max-samples': { type: 'string', value: 'N', description: 'samples the HTML viewer embeds (the first N)', defaultText: '100000' },
   },
   positionals: { min: 1, max: 1, name: 'DIR (a run folder)' },
   examples: ['medeval report medeval-runs/2025-01-01T00-00-00Z/cmexam', 'medeval report runs/gpt4 --format html --out gpt4.html'],
@@ -32,7 +33,9 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const dir = dirs[0]!;
   const folder = await readRun(resolve(io.cwd, dir), dir);
   const results = folder.results;
-  const text = format === 'md' ? renderMarkdown(results) : format === 'html' ? await renderHtml(results, folder.records()) : renderJson(results);
+  const maxSamples = integerOption(args.values, 'max-samples', spec.name, { min: 0 });
+  const html = () => renderHtml(results, folder.records(), maxSamples !== undefined ? { maxSamples } : {});
+  const text = format === 'md' ? renderMarkdown(results) : format === 'html' ? await html() : renderJson(results);
   const out = stringOption(args.values, 'out');
   if (out) {
     await writeFile(resolve(io.cwd, out), text.endsWith('\n') ? text : `${text}\n`);

@@ -1,7 +1,7 @@
 // Markdown and HTML for comparisons. Two runs: an overall table (A, B, Δ with its paired 95% interval, p,
 // test) and one table per annotation dimension. Three or more: a Table-3-style summary (one row per model),
 // then each pair in turn.
-import { htmlPage, renderViewerPage } from '../report/html-page.js';
+import { htmlPage, renderViewerPage, type HtmlOptions } from '../report/html-page.js';
 import type { ViewerRun } from '../report/viewer-data.js';
 import { escapeHtml, escapeMarkdownCell, markdownCode } from '../report/escape.js';
 import {
@@ -200,8 +200,8 @@ export function renderComparisonHtml(comparison: Comparison | MultiComparison): 
  * const runs = folders.map((f, i) => ({ name: names[i], result: f.results, records: f.records() }));
  * await writeFile('compare.html', await renderComparisonReport(comparison, runs));
  */
-export function renderComparisonReport(comparison: Comparison | MultiComparison, runs: readonly ViewerRun[]): Promise<string> {
-  return renderViewerPage(comparisonTitle(comparison), comparisonFragment(comparison), runs);
+export function renderComparisonReport(comparison: Comparison | MultiComparison, runs: readonly ViewerRun[], options: HtmlOptions = {}): Promise<string> {
+  return renderViewerPage(comparisonTitle(comparison), comparisonFragment(comparison), runs, options);
 }
 
 function comparisonTitle(comparison: Comparison | MultiComparison): string {

@@ -12,9 +12,15 @@ import { VIEWER_SCRIPT_SHA256 } from './viewer-script-hash.js';
 import { legendSection, viewerSection } from './viewer-section.js';
 
 export interface HtmlOptions {
-  /** How many samples the viewer embeds (default: all of them; the first ones in records order). */
+  /**
+   * How many samples the viewer embeds, the first ones in records order (default 100,000: every sample of
+   * CMExam's 68k questions; past that the page would outgrow what a browser opens comfortably).
+   */
   maxSamples?: number;
 }
+
+/** The viewer's default sample cap (see HtmlOptions.maxSamples). */
+export const DEFAULT_VIEWER_SAMPLES = 100_000;
 
 /**
  * The self-contained report page of one run: summary, charts, slice tables, a legend of the slice
@@ -27,7 +33,7 @@ export interface HtmlOptions {
  */
 export async function renderHtml(result: ResultJson, records: AsyncIterable<EvalRecord> | Iterable<EvalRecord>, options: HtmlOptions = {}): Promise<string> {
   const name = result.model?.id ?? result.task.name;
-  const data = await viewerData([{ name, result, records }], options.maxSamples !== undefined ? { maxSamples: options.maxSamples } : {});
+  const data = await viewerData([{ name, result, records }], { maxSamples: options.maxSamples ?? DEFAULT_VIEWER_SAMPLES });
   const body = [resultFragment(result), legendSection(result), viewerSection(data, result.counts.samples)].filter((p) => p !== '').join('\n');
   return htmlPage(reportTitle(result), body, true);
 }
@@ -38,8 +44,8 @@ export async function renderHtml(result: ResultJson, records: AsyncIterable<Eval
  * @example
  * const page = await renderViewerPage('gpt-4o vs qwen', comparisonFragment(comparison), runs);
  */
-export async function renderViewerPage(title: string, top: string, runs: readonly ViewerRun[]): Promise<string> {
-  const data = await viewerData(runs);
+export async function renderViewerPage(title: string, top: string, runs: readonly ViewerRun[], options: HtmlOptions = {}): Promise<string> {
+  const data = await viewerData(runs, { maxSamples: options.maxSamples ?? DEFAULT_VIEWER_SAMPLES });
   const body = [top, legendSection(runs[0]!.result), viewerSection(data, data.samples.length)].filter((p) => p !== '').join('\n');
   return htmlPage(title, body, true);
 }

@@ -52,6 +52,8 @@ export interface ViewerData {
   cells: ViewerCell[][];
   /** Samples only one of the runs has (not shown; compare only). */
   unmatched: number;
+  /** Common samples left out by maxSamples (compare only). */
+  capped: number;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function viewerData(runs: readonly ViewerRun[], options: { maxSampl
     samples: [],
     cells: runs.map(() => []),
     unmatched: 0,
+    capped: 0,
   };
   const limit = options.maxSamples ?? Number.POSITIVE_INFINITY;
   const cellOf = (record: EvalRecord): ViewerCell => toCell(record, names, primaryName, binary, data, codes);
@@ -112,13 +115,17 @@ export async function viewerData(runs: readonly ViewerRun[], options: { maxSampl
     firstCount++;
     const others = later.map((byId) => byId.get(record.id));
     if (others.some((r) => r === undefined)) continue;
-    if (data.samples.length >= limit) continue;
+    if (data.samples.length >= limit) {
+      data.capped++;
+      continue;
+    }
     data.samples.push(sampleRow(record, dims));
     data.cells[0]!.push(cellOf(record));
     others.forEach((r, i) => data.cells[i + 1]!.push(cellOf(r!)));
   }
   const sizes = [firstCount, ...later.map((m) => m.size)];
-  data.unmatched = sizes.reduce((s, n) => s + n - data.samples.length, 0);
+  const common = data.samples.length + data.capped;
+  data.unmatched = sizes.reduce((s, n) => s + n - common, 0);
   return data;
 }
 

@@ -27,7 +27,7 @@ export function viewerSection(data: ViewerData, total: number): string {
   const runs = data.runs.length;
   const note =
     runs > 1
-      ? `${shown} samples that ${runs === 2 ? 'both' : `all ${runs}`} runs share${data.unmatched ? ` (${data.unmatched} records in only some of the runs are not shown)` : ''}.`
+      ? `${data.capped ? `The first ${shown} of ${shown + data.capped}` : shown} samples that ${runs === 2 ? 'both' : `all ${runs}`} runs share${data.unmatched ? ` (${data.unmatched} records in only some of the runs are not shown)` : ''}.`
       : shown < total
         ? `The first ${shown} of ${total} samples.`
         : `${shown} samples.`;
