@@ -8,6 +8,7 @@ const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^#platform$/, replacement: src('core/src/platform/node.ts') },
       { find: /^@medeval\/core\/node$/, replacement: src('core/src/node/index.ts') },
       { find: /^@medeval\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@medeval\/metrics$/, replacement: src('metrics/src/index.ts') },

@@ -2,9 +2,8 @@
 // statistics of a slice of the lines; the sums are exact integers, so adding them and computing the score
 // once gives the same number as one thread. Only for the default (sacrebleu) variant.
 import { availableParallelism } from 'node:os';
-import { computeSacreBleu, sacrebleuSignature, type TokenizerName } from '@medeval/metrics';
+import { computeSacreBleu, sacrebleuSignature, type CorpusBleuJson, type TokenizerName } from '@medeval/metrics';
 import type { BleuWorkerInput, BleuWorkerOutput } from '../bleu-worker.js';
-import type { BleuJson } from './text-metrics.js';
 import { runWorkerPool } from './worker-pool.js';
 
 /** Lines per worker below which threads cost more than they save. */
@@ -27,7 +26,7 @@ export async function parallelBleu(
   tokenize: TokenizerName,
   workers: number,
   options: { signal?: AbortSignal | undefined } = {},
-): Promise<BleuJson> {
+): Promise<CorpusBleuJson> {
   const size = Math.ceil(hyps.length / workers);
   const inputs = Array.from({ length: workers }, (_, k): BleuWorkerInput => ({
     hyps: hyps.slice(k * size, (k + 1) * size),

@@ -1,6 +1,7 @@
 // Any OpenAI-compatible chat server (OpenAI, vLLM, Ollama, llama.cpp server, LM Studio, DeepSeek, Qwen)
 // through the official `openai` package. Its own retries are off (maxRetries: 0): our scheduler owns
 // retries, backoff and concurrency. The package is imported on first use, so loading core stays light.
+import { platform } from '#platform';
 import type { Model, ModelRequest, ModelResponse, ResponseUsage } from '../types.js';
 import { parseRetryAfter } from '../scheduler/backoff.js';
 import { isRetryableStatus, ModelError, permissionError } from '../scheduler/errors.js';
@@ -50,7 +51,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
 
   // One client (and on Node one keep-alive connection pool) per model, made on first use.
   const getClient = () =>
-    (client ??= Promise.all([import('openai'), options.fetch ?? defaultFetch()]).then(([mod, fetch]) => ({
+    (client ??= Promise.all([import('openai'), options.fetch ?? platform.defaultFetch()]).then(([mod, fetch]) => ({
       mod,
       client: withEnvPermission(() => new mod.default({
         baseURL,
@@ -137,20 +138,6 @@ export function responseUsage(usage: unknown): ResponseUsage | undefined {
   const reasoning = num(u.completion_tokens_details?.reasoning_tokens);
   if (reasoning !== undefined) out.reasoningTokens = reasoning;
   return Object.keys(out).length ? out : undefined;
-}
-
-/**
- * On Node, a fetch on node:http with a keep-alive pool (about 2.5× less CPU per request than the global
- * fetch, see node-fetch.ts); elsewhere (Deno, Bun, browsers) undefined, i.e. the runtime's own fetch.
- * With NODE_USE_ENV_PROXY set, Node's global fetch honours HTTP(S)_PROXY, so it is kept.
- */
-async function defaultFetch(): Promise<typeof fetch | undefined> {
-  const g = globalThis as { process?: { versions?: { node?: string }; env?: Record<string, string | undefined>; execArgv?: string[] }; Deno?: unknown; Bun?: unknown };
-  const proc = g.process;
-  if (typeof proc?.versions?.node !== 'string' || g.Deno !== undefined || g.Bun !== undefined) return undefined;
-  if (proc.env?.NODE_USE_ENV_PROXY || proc.execArgv?.includes('--use-env-proxy')) return undefined;
-  const { createNodeFetch } = await import('./node-fetch.js');
-  return createNodeFetch();
 }
 
 /**

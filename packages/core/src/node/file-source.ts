@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import type { ByteSource } from '../source/source.js';
+import type { ByteSource } from '../source/byte-source.js';
 
 export async function openFileSource(path: string, options: { chunkBytes?: number } = {}): Promise<ByteSource> {
   try {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseRecordLine } from '../records/jsonl.js';
 import { resultJsonProblem } from '../records/results-schema.js';
-import { readLines } from '../source/source.js';
+import { readLines } from '../source/lines.js';
 import type { EvalRecord, ResultJson } from '../types.js';
 import { openFileSource } from './file-source.js';
 

@@ -4,7 +4,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recordToLine } from '../records/jsonl.js';
 import { renderHtml, renderMarkdown } from '../report/index.js';
-import type { RecordSink } from '../pipeline/sink.js';
+import type { RecordSink } from '../pipeline/record-sink.js';
 import type { ResultJson } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
 import { readRunFolder } from './read-run-folder.js';

@@ -1,4 +1,5 @@
 // evaluate(): stream samples → render → cache or scheduler → model → parse → metric items → record.
+import { platform } from '#platform';
 import { checkOutputs } from './input-checks.js';
 import { cacheKey, type Cache } from '../cache/cache.js';
 import { isAbortError } from '../scheduler/errors.js';
@@ -171,8 +172,7 @@ function responseFacts(response: ModelResponse): Pick<Outcome, 'reasoning' | 'fi
 export async function openCache(cache: Cache | string | false | undefined): Promise<Cache | undefined> {
   if (!cache) return undefined;
   if (typeof cache !== 'string') return cache;
-  const { fileCache } = await import('../node/file-cache.js');
-  return fileCache(cache);
+  return platform.fileCache(cache);
 }
 
 /** The model's public description; `id` always present. Adapters keep secrets out of describe(). */

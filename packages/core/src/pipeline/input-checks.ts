@@ -3,7 +3,6 @@
 // output is empty (a broken pipeline, not a model that scored 0). They stop with a typed error; the run
 // folder is written first, so its records show what was read.
 import type { ResultJson } from '../types.js';
-import type { PredictionsSummary } from './predictions.js';
 
 export type InputProblem = 'no-matching-ids' | 'shifted-ids' | 'all-outputs-empty';
 
@@ -24,7 +23,7 @@ export class InputMismatchError extends Error {
  * @example
  * checkPredictionIds(result.predictions) // throws InputMismatchError { code: 'shifted-ids' } for 1-based ids
  */
-export function checkPredictionIds(summary: PredictionsSummary): void {
+export function checkPredictionIds(summary: NonNullable<ResultJson['predictions']>): void {
   if (summary.read > 0 && summary.matched === 0) {
     const example = summary.unknownIds[0];
     throw new InputMismatchError(

@@ -1,19 +1,12 @@
-// Where records go while a run streams. The run folder writer (node) is one sink; tests use others.
-import type { EvalRecord, ResultJson } from '../types.js';
+// `out` of evaluate()/score(): a run folder path (written by the runtime's platform) or a RecordSink.
+import { platform } from '#platform';
+import type { RecordSink } from './record-sink.js';
 
-export interface RecordSink {
-  /** Called once per sample, in dataset order. May return a promise to apply backpressure. */
-  write(record: EvalRecord): void | Promise<void>;
-  /** Called once at the end with the finished result (the run folder writes results.json and reports). */
-  finish(result: ResultJson): Promise<void>;
-  /** Called instead of finish when the run fails or is aborted: flush what was written, release files. */
-  abort?(error: unknown): Promise<void>;
-}
+export type { RecordSink } from './record-sink.js';
 
-/** `out` as a directory path (run folder, loaded on demand so the main entry imports no Node built-in) or a sink. */
+/** `out` as a directory path (a run folder, through the platform: Node and Deno) or a sink. */
 export async function openSink(out: string | RecordSink | undefined): Promise<RecordSink | undefined> {
   if (out === undefined) return undefined;
   if (typeof out !== 'string') return out;
-  const { runFolderWriter } = await import('../node/run-folder.js');
-  return runFolderWriter(out);
+  return platform.runFolderWriter(out);
 }

@@ -1,20 +1,10 @@
-// Where dataset bytes come from. The main entry stays free of Node built-ins: a file path is opened
-// through a dynamic import of the node-only reader, so Deno and browsers pay nothing unless they pass a path.
+// Where dataset bytes come from. A file path is opened by the runtime's platform (see platform/), so the
+// main entry stays free of Node built-ins and browsers get a clear message instead of a crash.
 
-/** A dataset location: a file path (Node/Deno), or in-memory text or bytes with a name for messages. */
-export type DataSource =
-  | string
-  | { name: string; text: string }
-  | { name: string; bytes: Uint8Array };
+import { platform } from '#platform';
+import type { ByteSource, DataSource } from './byte-source.js';
 
-export interface ByteSource {
-  /** File path or given name, used in every error message. */
-  name: string;
-  /** Streams the raw bytes; each call re-reads from the start. */
-  chunks(): AsyncIterable<Uint8Array>;
-  /** sha256 (hex) of all bytes, known after one full pass of `chunks()`. */
-  sha256(): string | null;
-}
+export type { ByteSource, DataSource } from './byte-source.js';
 
 export function sourceName(source: DataSource): string {
   return typeof source === 'string' ? source : source.name;
@@ -22,8 +12,7 @@ export function sourceName(source: DataSource): string {
 
 export async function openSource(source: DataSource): Promise<ByteSource> {
   if (typeof source === 'string') {
-    const { openFileSource } = await import('../node/file-source.js');
-    return openFileSource(source);
+    return platform.openFileSource(source);
   }
   const bytes = 'text' in source ? new TextEncoder().encode(source.text) : source.bytes;
   return memorySource(source.name, bytes);
@@ -46,65 +35,4 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * Decodes a byte stream as UTF-8 and yields lines (without the line break) with their 1-based numbers.
- * Strips a leading BOM. Invalid UTF-8 raises an error naming the source and the likely encoding.
- */
-export async function* readLines(source: ByteSource): AsyncGenerator<{ line: string; lineNumber: number }> {
-  let buffered = '';
-  let lineNumber = 0;
-  for await (const text of decodeUtf8(source)) {
-    buffered += text;
-    let start = 0;
-    let newline = buffered.indexOf('\n', start);
-    while (newline !== -1) {
-      const end = newline > start && buffered.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      lineNumber += 1;
-      yield { line: buffered.slice(start, end), lineNumber };
-      start = newline + 1;
-      newline = buffered.indexOf('\n', start);
-    }
-    buffered = buffered.slice(start);
-  }
-  if (buffered.length > 0) {
-    lineNumber += 1;
-    yield { line: buffered.endsWith('\r') ? buffered.slice(0, -1) : buffered, lineNumber };
-  }
-}
-
-/** UTF-8 text chunks of a source; BOM removed; a clear error for GB18030/GBK/UTF-16 files. */
-export async function* decodeUtf8(source: ByteSource): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  let first = true;
-  for await (const chunk of source.chunks()) {
-    if (first && chunk.length > 0) {
-      first = false;
-      const utf16 = (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
-      if (utf16) throw new EncodingError(source.name, 'UTF-16');
-    }
-    try {
-      yield decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new EncodingError(source.name, 'GB18030/GBK');
-    }
-  }
-  try {
-    const tail = decoder.decode();
-    if (tail) yield tail;
-  } catch {
-    throw new EncodingError(source.name, 'GB18030/GBK');
-  }
-}
-
-export class EncodingError extends Error {
-  constructor(
-    readonly file: string,
-    readonly likelyEncoding: string,
-  ) {
-    super(
-      `${file}: not valid UTF-8 (it looks like ${likelyEncoding}); convert it first, e.g. ` +
-        `iconv -f ${likelyEncoding.split('/')[0]} -t UTF-8 "${file}" > converted.csv`,
-    );
-    this.name = 'EncodingError';
-  }
-}
+export { decodeUtf8, EncodingError, readLines } from './lines.js';
