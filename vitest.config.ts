@@ -10,8 +10,10 @@ export default defineConfig({
     alias: [
       { find: /^#platform$/, replacement: src('core/src/platform/node.ts') },
       { find: /^@medeval\/core\/node$/, replacement: src('core/src/node/index.ts') },
+      { find: /^@medeval\/core\/internal$/, replacement: src('core/src/internal.ts') },
       { find: /^@medeval\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@medeval\/metrics$/, replacement: src('metrics/src/index.ts') },
+      { find: /^@medeval\/metrics\/internal$/, replacement: src('metrics/src/internal.ts') },
       { find: /^@medeval\/datasets-cmexam$/, replacement: src('datasets-cmexam/src/index.ts') },
       { find: /^@medeval\/datasets-huatuo$/, replacement: src('datasets-huatuo/src/index.ts') },
       { find: /^@medeval\/datasets-cmmlu$/, replacement: src('datasets-cmmlu/src/index.ts') },

@@ -28,8 +28,8 @@ for (const pkg of ['core', 'metrics']) {
     process.exit(0);
   }
 }
-const { RunAggregator, createRng } = await import('@medeval/core');
-const { answerMetrics, prfsAveraged } = await import('@medeval/metrics');
+const { RunAggregator, createRng } = await import('@medeval/core/internal');
+const { answerMetrics, prfsAveraged } = await import('@medeval/metrics') /* FIXME mixed */;
 
 // Deterministic synthetic data (core's seeded PRNG), shaped like CMExam: mostly single answers A–E, some
 // multi-answer sets, a model right ~60% of the time, a few '无答案' and unparsed (null) predictions.

@@ -5,6 +5,7 @@ import { libraryConfig } from '../../tsup.shared.js';
 export default defineConfig({
   ...libraryConfig({
     index: 'src/index.ts',
+    internal: 'src/internal.ts',
     'node/index': 'src/node/index.ts',
     'platform/node': 'src/platform/node.ts',
     'platform/deno': 'src/platform/deno.ts',

@@ -4,7 +4,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { metricProblems, type Metric } from '@medeval/core';
+import type { Metric } from '@medeval/core';
+import { metricProblems } from '@medeval/core/internal';
 import { InputError } from './errors.js';
 
 export interface LoadedMetric {

@@ -1,8 +1,8 @@
 // Several data files given to one run (`--data 'part-*.jsonl'`) are evaluated as one dataset: samples
 // stream shard after shard, ids become `<shard>:<id>` so they stay unique, and the load summaries add up.
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Dataset, LoadSummary, Sample, Task } from '@medeval/core';
+import { sha256Hex } from '@medeval/core/internal';
 
 export function combineShards(tasks: readonly Task[], files: readonly string[]): Task {
   if (tasks.length === 1) return tasks[0]!;
@@ -45,7 +45,7 @@ function mergeSummaries(summaries: LoadSummary[], files: readonly string[]): Loa
   // One checksum for the whole input: the sha256 of a `sha256sum`-style manifest of the shards, in order.
   if (summaries.every((summary) => summary.sha256)) {
     const manifest = summaries.map((summary, i) => `${summary.sha256}  ${basename(files[i]!)}\n`).join('');
-    merged.sha256 = createHash('sha256').update(manifest).digest('hex');
+    merged.sha256 = sha256Hex(manifest);
   }
   return merged;
 }

@@ -3,7 +3,8 @@
 // The metrics are rebuilt from each run's task and protocol names through the dataset packages.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compare, comparePairwise, escapeHtml, modelFromSpec, pairwiseText, renderComparisonMarkdown, renderComparisonReport, type PairwiseResult } from '@medeval/core';
+import { compare, comparePairwise, escapeHtml, modelFromSpec, renderComparisonMarkdown, renderComparisonReport, type PairwiseResult } from '@medeval/core';
+import { pairwiseText } from '@medeval/core/internal';
 import { booleanOption, choiceOption, integerOption, stringOption } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import { InputError, UsageError } from '../errors.js';

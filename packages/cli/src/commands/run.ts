@@ -2,7 +2,7 @@
 // default: the bundled CMExam (answers) and Huatuo samples with the offline BM25 baseline.
 import { booleanOption, decimalOption, integerOption, listOption, stringOption } from '../args/values.js';
 import type { CommandSpec, OptionValues, ParsedArgs } from '../args/spec.js';
-import { parseShard } from '@medeval/core';
+import { parseShard } from '@medeval/core/internal';
 import { UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { checkTaskName, TASK_NAMES, type TaskName } from '../tasks.js';

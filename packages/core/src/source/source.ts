@@ -2,6 +2,7 @@
 // main entry stays free of Node built-ins and browsers get a clear message instead of a crash.
 
 import { platform } from '#platform';
+import { sha256Hex } from '../cache/hash.js';
 import type { ByteSource, DataSource } from './byte-source.js';
 
 export type { ByteSource, DataSource } from './byte-source.js';
@@ -23,16 +24,11 @@ function memorySource(name: string, bytes: Uint8Array): ByteSource {
   return {
     name,
     async *chunks() {
-      if (digest === null) digest = await sha256Hex(bytes);
+      digest ??= sha256Hex(bytes);
       yield bytes;
     },
     sha256: () => digest,
   };
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const buffer = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export { decodeUtf8, EncodingError, readLines } from './lines.js';

@@ -2,7 +2,7 @@
 // (31 sets for five options, 15 for four). Seeded per sample id, so the answer of a question does not
 // depend on the order or concurrency in which questions are asked.
 import type { GenerateContext, Model, ModelRequest, ModelResponse } from '@medeval/core';
-import { createRng } from '@medeval/core';
+import { createRng, deriveSeed } from '@medeval/core';
 import { sampleFromContext } from './context.js';
 
 export interface RandomBaselineOptions {
@@ -17,21 +17,12 @@ export function randomBaseline(options: RandomBaselineOptions = {}): Model {
     async generate(_request: ModelRequest, context: GenerateContext): Promise<ModelResponse> {
       const sample = sampleFromContext(context, 'baseline:random');
       const letters = sample.input.options.map((o) => o.letter);
-      const random = createRng(hashSeed(seed, sample.id));
+      // The stream of this question: the run's seed and the sample id, as every seeded path of medeval derives it.
+      const random = createRng(deriveSeed(seed, 'baseline:random', sample.id));
       const sets = 2 ** letters.length - 1;
       const mask = 1 + random.int(sets); // 1 … 2^n − 1: never the empty set
       const chosen = letters.filter((_, i) => (mask >> i) & 1).join('');
       return { text: `答案：${chosen}`, finishReason: 'stop' };
     },
   };
-}
-
-/** FNV-1a over the seed and the sample id. */
-function hashSeed(seed: number, id: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of `${seed}:${id}`) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

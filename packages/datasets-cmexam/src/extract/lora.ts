@@ -1,6 +1,6 @@
 // The CMExam paper's "LoRA" parsers (evaluate_lora_result.py: parse_options, parse_explanations),
 // reproduced exactly, including their known quirks. `null` stands for pandas NaN (a missing output).
-import { pySplit, pyStrip } from '@medeval/metrics';
+import { pySplit, pyStrip } from '@medeval/metrics/internal';
 
 export const NO_ANSWER = '无答案';
 

@@ -15,13 +15,10 @@ export {
   type Averaged,
   type PrfsOptions,
 } from './single-label.js';
-export { ANSWER_CLASSES, binarize, subsetAccuracy, hammingLoss, jaccardScore, multilabelPrfs, multilabelPerLabel, answerSetScores, type MultiAverage } from './multi-label.js';
 export {
   accuracyMetric,
   prfMetric,
-  answerSetMetric,
   type LabelPair,
   type AccuracyMetricOptions,
   type PrfMetricOptions,
-  type AnswerSetMetricOptions,
 } from './metric.js';

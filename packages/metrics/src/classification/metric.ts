@@ -5,7 +5,6 @@ import type { SyncMetric, MetricInput } from '@medeval/core';
 import { numpySum } from '../rouge/numpy-sum.js';
 import { type Average, type ZeroDivision } from './single-label.js';
 import { labelPairCounter, type LabelPair } from './label-pairs.js';
-import { binarize, hammingLoss, jaccardScore, multilabelPrfs, subsetAccuracy, type MultiAverage } from './multi-label.js';
 
 export type { LabelPair };
 
@@ -79,44 +78,6 @@ export function prfMetric(o: PrfMetricOptions): SyncMetric<LabelPair> {
     aggregate(items) {
       // No items: whatever sklearn gives (weighted → 0, macro → NaN). Items read back from JSON work too.
       return counter.averaged(items)[measure] * 100;
-    },
-  };
-}
-
-export interface AnswerSetMetricOptions extends LabelSource {
-  name: string;
-  /** exact: exact-set accuracy; jaccard: samples Jaccard; hamming: Hamming loss; f1: per-letter F1 with `average`. */
-  kind: 'exact' | 'jaccard' | 'hamming' | 'f1';
-  average?: MultiAverage;
-  zeroDivision?: ZeroDivision;
-  classes?: readonly string[];
-}
-
-/** Multi-answer sets ('ABD') scored per letter (MultiLabelBinarizer A–E semantics), × 100. */
-export function answerSetMetric(o: AnswerSetMetricOptions): SyncMetric<LabelPair> {
-  const average = o.average ?? 'samples';
-  const zd = o.zeroDivision ?? 'warn';
-  const classes = o.classes ?? ['A', 'B', 'C', 'D', 'E'];
-  return {
-    name: o.name,
-    signature: `${o.signaturePrefix ?? ''}${o.name}|sklearn@1.2.1-multilabel-${o.kind}${o.kind === 'f1' || o.kind === 'jaccard' ? `|average:${average}` : ''}|classes:${classes.join('')}|scale:100|v1`,
-    higherIsBetter: o.kind !== 'hamming',
-    scale: 'percent',
-    interval: 'bootstrap',
-    pairedTest: 'bootstrap',
-    item(input) {
-      const gold = o.gold(input);
-      const pred = o.predicted(input);
-      if (gold === null || pred === null) return null;
-      return { gold, pred };
-    },
-    aggregate(items) {
-      if (items.length === 0) return Number.NaN;
-      const Y = binarize(items.map((x) => x.gold), classes);
-      const P = binarize(items.map((x) => x.pred), classes);
-      const v =
-        o.kind === 'exact' ? subsetAccuracy(Y, P) : o.kind === 'hamming' ? hammingLoss(Y, P) : o.kind === 'jaccard' ? jaccardScore(Y, P, average, zd) : multilabelPrfs(Y, P, average, zd).f1;
-      return v * 100;
     },
   };
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accuracyScore, prfsAveraged, prfsPerLabel, type Average, type ZeroDivision } from './single-label.js';
-import { binarize, hammingLoss, jaccardScore, multilabelPerLabel, multilabelPrfs, subsetAccuracy, type MultiAverage } from './multi-label.js';
 import { comparePython, sortedLabelUnion } from './labels.js';
 
 const golden = JSON.parse(readFileSync(new URL('../../../../fixtures/golden/sklearn.json', import.meta.url), 'utf8'));
@@ -63,40 +62,6 @@ describe('scikit-learn 1.2.1 single-label', () => {
   });
 });
 
-describe('scikit-learn 1.2.1 multi-label (MultiLabelBinarizer A–E)', () => {
-  for (const c of golden.multi_label) {
-    it(c.name, () => {
-      const Y = binarize(c.y_true);
-      const P = binarize(c.y_pred);
-      expect(Y.map((r) => [...r])).toEqual(c.Y_true);
-      expect(P.map((r) => [...r])).toEqual(c.Y_pred);
-      let checked = 0;
-      for (const [key, exp] of Object.entries<unknown>(c.results)) {
-        if (key.startsWith('accuracy_score')) close(subsetAccuracy(Y, P), exp as number, key);
-        else if (key === 'hamming_loss') close(hammingLoss(Y, P), exp as number, key);
-        else if (key.startsWith('jaccard_score')) close(jaccardScore(Y, P, key.split('avg=')[1] as MultiAverage), exp as number, `${c.name} ${key}`);
-        else if (key === 'prfs|average=None') {
-          const e = exp as { precision: number[]; recall: number[]; f1: number[]; support: number[] };
-          const got = multilabelPerLabel(Y, P);
-          expect(got.support).toEqual(e.support);
-          e.precision.forEach((v, i) => close(got.precision[i]!, v, `${key} P ${i}`));
-          e.recall.forEach((v, i) => close(got.recall[i]!, v, `${key} R ${i}`));
-          e.f1.forEach((v, i) => close(got.f1[i]!, v, `${key} F ${i}`));
-        } else {
-          const [fn, avg, zd] = key.split('|');
-          const got = multilabelPrfs(Y, P, avg!.slice('avg='.length) as MultiAverage, zdOf(zd!.slice('zero_division='.length)));
-          close(got[fieldOf[fn as keyof typeof fieldOf]], exp as number, `${c.name} ${key}`);
-        }
-        checked++;
-      }
-      expect(checked).toBe(Object.keys(c.results).length);
-    });
-  }
-});
-
-// sklearn 1.2.1 precision_recall_fscore_support: `beta < 0` raises, `np.isposinf(beta)` makes F the recall,
-// `_check_set_wise_labels` rejects unknown averages, and multilabel_confusion_matrix refuses samplewise
-// metrics for 1-d (single-label) input.
 describe('scikit-learn 1.2.1 edge cases of F-beta and average', () => {
   const t = ['A', 'B', 'C', 'A', 'B', 'D'];
   const p = ['A', 'C', 'C', 'B', 'B', 'A'];

@@ -7,7 +7,8 @@
 // One judge request per sample feeds five metrics (the four aspects and their mean): the verdict is shared
 // through a WeakMap keyed by the sample object, which every metric of one record receives.
 import { z } from 'zod';
-import { jsonObjectInReply, type Metric, type MetricInput, type Model, type ModelRequest, type ModelResponse } from '@medeval/core';
+import type { Metric, MetricInput, Model, ModelRequest, ModelResponse } from '@medeval/core';
+import { jsonObjectInReply } from '@medeval/core/internal';
 
 /** The rubric's version: part of every judge metric's signature. Bump it when the prompt changes. */
 export const CLINICAL_RUBRIC_ID = 'cmb-clin-4d@1';
