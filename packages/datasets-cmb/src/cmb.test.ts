@@ -43,4 +43,12 @@ describe('the cmb task', () => {
     expect(Object.keys(result.slices)).toEqual(['exam_type', 'exam_class', 'question_type']);
     expect(result.slices.question_type!['多项选择题']!.metrics.accuracy!.value).toBe(50);
   });
+
+  it('reads several letters on a 单项选择题 as no answer, and keeps them on a 多项选择题', () => {
+    const task = cmb({ data: fixture('test-questions.json'), answers: fixture('test-answers.json') });
+    const single = { id: '1', input: { question: 'q', options: [{ letter: 'A', text: 'a' }, { letter: 'B', text: 'b' }], optionsText: '' }, target: { answer: 'B' }, meta: { question_type: '单项选择题' } } as McqSample;
+    const multi = { ...single, meta: { question_type: '多项选择题' } } as McqSample;
+    expect(task.parse('AB', single)).toMatchObject({ prediction: null, status: 'unparsed', extraction: { rule: 'several-on-single' } });
+    expect(task.parse('AB', multi)).toMatchObject({ prediction: 'AB', status: 'ok' });
+  });
 });

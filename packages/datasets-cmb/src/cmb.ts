@@ -100,7 +100,9 @@ export function cmb(options: CmbOptions = {}): Task<McqSample, string> {
     dataset: loadCmb(options),
     promptId: 'cmb-answer-only@1',
     prompt: cmbPrompt,
-    signature: `cmb|standard|prompt:cmb-answer-only|extract:medeval-standard@2|v${TASK_VERSION}`,
+    signature: `cmb|standard|prompt:cmb-answer-only|extract:medeval-standard@2,single-answer|v${TASK_VERSION}`,
     sliceDimensions: ['exam_type', 'exam_class', 'question_type'],
+    // CMB says each question's kind: on a 单项选择题 several committed letters are no answer.
+    singleAnswer: (sample) => sample.meta.question_type === '单项选择题',
   });
 }

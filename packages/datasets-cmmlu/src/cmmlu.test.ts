@@ -83,3 +83,13 @@ describe('without the data folder', () => {
     })()).rejects.toThrow(/CMMLU needs its data folder/);
   });
 });
+
+describe('standard extraction on CMMLU', () => {
+  it('reads several letters as no answer, since every CMMLU question has one answer', () => {
+    const task = cmmlu.medical();
+    const sample = { id: 'anatomy/0', input: { subject: 'anatomy', question: 'q', options: [{ letter: 'A', text: 'a' }, { letter: 'B', text: 'b' }, { letter: 'C', text: 'c' }, { letter: 'D', text: 'd' }], optionsText: '' }, target: { answer: 'A' } } as unknown as CmmluSample;
+    expect(task.parse('答案是：AB', sample)).toMatchObject({ prediction: null, status: 'unparsed', extraction: { rule: 'several-on-single' } });
+    expect(task.parse('答案是：B', sample)).toMatchObject({ prediction: 'B', status: 'ok' });
+    expect(task.protocol.signature).toContain('extract:medeval-standard@2,single-answer');
+  });
+});

@@ -60,7 +60,7 @@ export function cmmluMedical(options: CmmluTaskOptions = {}): CmmluTask {
     return pending;
   };
   const seed = options.seed ?? 0;
-  const extraction = protocol === 'cmmlu-paper' ? 'extract:cmmlu-extract_choice@d6e7b71|fallback:seeded-random' : 'extract:medeval-standard@2';
+  const extraction = protocol === 'cmmlu-paper' ? 'extract:cmmlu-extract_choice@d6e7b71|fallback:seeded-random' : 'extract:medeval-standard@2,single-answer';
   const signature = `cmmlu|${protocol}|prompt:cmmlu-direct|shots:${shots}|${extraction}|v${TASK_VERSION}`;
   const subjectSet = subjects === MEDICAL_SUBJECTS ? 'medical' : subjects === ALL_SUBJECTS ? 'all' : subjects.join('+');
   return {
@@ -79,7 +79,8 @@ export function cmmluMedical(options: CmmluTaskOptions = {}): CmmluTask {
         const read = extractChoice(output, () => rng.int(4));
         return { prediction: read.choice, status: 'ok', extraction: { rule: `cmmlu:${read.rule}`, span: read.span } };
       }
-      return strictParsed(output, sample.input.options, sample.input.question);
+      // Every CMMLU question has one answer: several committed letters are no answer.
+      return strictParsed(output, sample.input.options, sample.input.question, { single: true });
     },
     metrics: [microAccuracy(signature), macroAccuracy(signature)],
     sliceDimensions: ['subject'],

@@ -28,6 +28,8 @@ export interface McqTaskParts<S extends McqSample> {
   /** Protocol signature (the protocol is `standard`: medeval's extraction). */
   signature: string;
   sliceDimensions: string[];
+  /** Whether a question has exactly one right answer, when the data says so (several letters read → unparsed). */
+  singleAnswer?: (sample: S) => boolean;
 }
 
 /**
@@ -49,7 +51,8 @@ export function mcqTaskFrom<S extends McqSample>(parts: McqTaskParts<S>): Task<S
     promptId: parts.promptId,
     render: (sample) => ({ messages: [{ role: 'user', content: parts.prompt(sample) }], temperature: 0, maxTokens: 1024 }),
     parse(output, sample): Parsed<string> {
-      return strictParsed(output, sample.input.options, sample.input.question);
+      const single = parts.singleAnswer?.(sample);
+      return strictParsed(output, sample.input.options, sample.input.question, single === undefined ? {} : { single });
     },
     metrics,
     sliceDimensions: parts.sliceDimensions,

@@ -11,6 +11,7 @@ interface RealOutput {
   id: string;
   question: string;
   options: Record<string, string>;
+  multi: boolean;
   output: string;
   label: string | null;
   status: 'ok' | 'unparsed' | 'empty' | 'truncated';
@@ -24,10 +25,13 @@ const load = (name: string): RealOutput[] | null => {
   return readFileSync(url, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as RealOutput);
 };
 
-/** Same reading as the human: an answer with the same letters, or no answer (of any kind) for none. */
+/**
+ * Same reading as the human: an answer with the same letters, or no answer (of any kind) for none. Every source
+ * states whether its question has one answer (`multi`), so the extractor gets that hint as a task would.
+ */
 export function agrees(entry: RealOutput): { agree: boolean; got: string | null; status: string; rule: string | undefined } {
   const options: CmexamOption[] = Object.entries(entry.options).map(([letter, text]) => ({ letter, text }));
-  const r = extractAnswer({ output: entry.output, options, question: entry.question });
+  const r = extractAnswer({ output: entry.output, options, question: entry.question, single: !entry.multi });
   const agree = entry.label === null ? r.answer === null : r.answer === entry.label;
   return { agree, got: r.answer, status: r.status, rule: r.rule };
 }

@@ -93,6 +93,19 @@ describe('several letters committed', () => {
   });
 });
 
+describe('several letters on a question the task says has one answer', () => {
+  it('are no answer (several-on-single), with the span kept', () => {
+    const r = extractAnswer({ output: '答案：ABCD', options: cmmlu4, single: true });
+    expect(r).toMatchObject({ answer: null, status: 'unparsed', rule: 'several-on-single', span: '答案：ABCD' });
+  });
+  it('leave one letter as read', () => {
+    expect(extractAnswer({ output: '答案：C', options: cmmlu4, single: true })).toMatchObject({ answer: 'C', status: 'ok' });
+  });
+  it('are read as they are when the task does not know (CMExam)', () => {
+    expect(extractAnswer({ output: '答案：ABCD', options: cmmlu4 })).toMatchObject({ answer: 'ABCD', status: 'ok' });
+  });
+});
+
 describe('negated questions', () => {
   const question = '关于类风湿关节炎的临床表现，下列说法不正确的是';
   it('"选项E…是错误的" commits E', () => {

@@ -15,7 +15,7 @@ import { normalize, spanOf } from './standard/normalize.js';
 import { answerLetters } from './standard/options.js';
 import { findStatements, letterPatterns, type Statement, type StatementRule } from './standard/statements.js';
 
-export type StrictRule = StatementRule | FallbackRule | 'refusal' | 'unparsed' | 'empty' | 'truncated';
+export type StrictRule = StatementRule | FallbackRule | 'refusal' | 'several-on-single' | 'unparsed' | 'empty' | 'truncated';
 
 export interface StrictResult {
   /** Sorted letters (`C`, `ABD`), or null when nothing was extracted. */
@@ -35,6 +35,12 @@ export interface ExtractInput {
   options: readonly CmexamOption[];
   /** The question text: a negated question (`不正确的是`) turns "E是错误的" into a choice of E. */
   question?: string;
+  /**
+   * The task knows the question has exactly one right answer (CMMLU; CMB's 单项选择题). Several committed
+   * letters are then no answer (rule `several-on-single`), the way a careful reader marks them, not a wrong
+   * multi-letter answer. Unknown (CMExam mixes both kinds without saying which) leaves letters as read.
+   */
+  single?: boolean;
 }
 
 const REFUSAL =
@@ -52,6 +58,15 @@ export function extractStrict(output: string | null, options: readonly CmexamOpt
 }
 
 export function extractAnswer(input: ExtractInput): StrictResult {
+  const result = readAnswer(input);
+  if (input.single === true && result.answer !== null && result.answer.length > 1) {
+    const { answer: _several, ...rest } = result;
+    return { ...rest, answer: null, status: 'unparsed', rule: 'several-on-single' };
+  }
+  return result;
+}
+
+function readAnswer(input: ExtractInput): StrictResult {
   const { output, options } = input;
   if (output === null || output.trim() === '') return { answer: null, status: 'empty', rule: 'empty', span: null };
   const split = splitReasoning(output);
@@ -123,9 +138,15 @@ export function normalizeOutput(output: string): string {
  *
  * @example
  * strictParsed('答案：C', options) // → { prediction: 'C', status: 'ok', extraction: { rule: …, span: '答案：C' } }
+ * strictParsed('答案：ABCD', options, question, { single: true }) // → { prediction: null, status: 'unparsed', extraction: { rule: 'several-on-single', … } }
  */
-export function strictParsed(output: string, options: readonly CmexamOption[], question?: string): Parsed<string> {
-  const read = extractStrict(output, options, question);
+export function strictParsed(
+  output: string,
+  options: readonly CmexamOption[],
+  question?: string,
+  hints: { single?: boolean } = {},
+): Parsed<string> {
+  const read = extractAnswer({ output, options, ...(question !== undefined ? { question } : {}), ...(hints.single !== undefined ? { single: hints.single } : {}) });
   return {
     prediction: read.answer,
     status: read.status,
