@@ -206,6 +206,19 @@ describe('medeval rouge', () => {
     expect(typeof json.signature).toBe('string');
   });
 
+  it.each([2, 3])('worker threads (--workers %i) give exactly the single-thread numbers, CRLF and BOM included', async (workers) => {
+    const files = await writePair(dir, `rouge-workers-${workers}`, zhCases);
+    // A BOM and CRLF line ends are read the same way by the threaded and the single path.
+    for (const path of [files.hyp, files.ref]) await writeFile(path, `\ufeff${readFileSync(path, 'utf8').replace(/\n/g, '\r\n')}`);
+    const threaded = await medeval(['rouge', '--hyp', files.hyp, '--ref', files.ref, '--json', '--workers', String(workers)]);
+    const single = await medeval(['rouge', '--hyp', files.hyp, '--ref', files.ref, '--json', '--workers', '1']);
+    expect(threaded.code, threaded.stderr).toBe(0);
+    expect(threaded.stdout).toBe(single.stdout);
+    const json = JSON.parse(threaded.stdout) as Record<string, { f: number }>;
+    const means = rougeScore.means['zh|char_ws']!;
+    for (const type of ['rouge1', 'rouge2', 'rougeL'] as const) close(json[type]!.f, 100 * means[type]!.fmeasure);
+  });
+
   it('--tokenize jieba equals rouge-score on jieba words', async () => {
     const singleLine = zhCases.filter((c) => !/[\r\n]/.test(c.hyp + c.ref));
     const files = await writePair(dir, 'rouge-jieba', singleLine);

@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { choiceOption, booleanOption, integerOption, listOption, requiredString } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import type { CliIO } from '../io.js';
-import { bleuWorkers } from './bleu-parallel.js';
-import { checkSameLength, readLineFile } from './line-files.js';
+import { checkSameLength, readLineBytes, type LineFile } from './line-files.js';
+import { textWorkers } from './text-parallel.js';
 import { BLEU_TOKENIZERS, computeBleu, formatBleu, TEXT_PROTOCOLS } from './text-metrics.js';
 
 export const spec: CommandSpec = {
@@ -44,16 +44,16 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const tokenize = choiceOption(args.values, 'tokenize', spec.name, BLEU_TOKENIZERS);
   const protocol = choiceOption(args.values, 'protocol', spec.name, TEXT_PROTOCOLS);
   const cwdPath = (p: string) => resolve(io.cwd, p);
-  const hyp = { path: hypPath, lines: await readLineFile(cwdPath(hypPath), '--hyp', spec.name, hypPath) };
-  const refs = [];
+  const hyp = await readLineBytes(cwdPath(hypPath), '--hyp', spec.name, hypPath);
+  const refs: LineFile[] = [];
   for (const path of refPaths) {
-    const ref = { path, lines: await readLineFile(cwdPath(path), '--ref', spec.name, path) };
+    const ref = await readLineBytes(cwdPath(path), '--ref', spec.name, path);
     checkSameLength(hyp, ref);
-    refs.push(ref.lines);
+    refs.push(ref);
   }
   const requested = integerOption(args.values, 'workers', spec.name, { min: 1, max: 64 });
-  const workers = bleuWorkers(hyp.lines.length, requested !== undefined ? { MEDEVAL_WORKERS: String(requested) } : io.env);
-  const result = await computeBleu(hyp.lines, refs, { tokenize, protocol, workers, signal: io.signal });
+  const workers = textWorkers(hyp.count, requested !== undefined ? { MEDEVAL_WORKERS: String(requested) } : io.env);
+  const result = await computeBleu(hyp, refs, { tokenize, protocol, workers, signal: io.signal });
   io.stdout.write(booleanOption(args.values, 'json') ? `${JSON.stringify(result, null, 1)}\n` : formatBleu(result));
   return 0;
 }

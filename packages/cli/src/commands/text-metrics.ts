@@ -8,6 +8,9 @@ import {
   type CorpusRougeJson,
   type TextTokenizer,
 } from '@medeval/metrics';
+import { decodeLines, type LineFile } from './line-files.js';
+
+const linesOf = (file: LineFile) => decodeLines(file.bytes, file.starts, 0, file.count);
 
 export const BLEU_TOKENIZERS = ['zh', 'char', 'jieba', '13a', 'intl', 'none'] as const satisfies readonly TextTokenizer[];
 export const ROUGE_TOKENIZERS = ['char', 'jieba', 'zh', '13a', 'none'] as const satisfies readonly TextTokenizer[];
@@ -19,28 +22,37 @@ export type TextProtocol = (typeof TEXT_PROTOCOLS)[number];
 export type BleuJson = CorpusBleuJson;
 export type RougeJson = CorpusRougeJson;
 
+interface Threads {
+  workers?: number;
+  signal?: AbortSignal | undefined;
+}
+
+/** Corpus BLEU; sacrebleu's (the standard protocol) runs on `workers` threads when there are several. */
 export async function computeBleu(
-  hyps: readonly string[],
-  refs: readonly (readonly string[])[],
-  options: { tokenize?: BleuTokenizer | undefined; protocol?: TextProtocol | undefined; workers?: number; signal?: AbortSignal | undefined },
+  hyp: LineFile,
+  refs: readonly LineFile[],
+  options: { tokenize?: BleuTokenizer | undefined; protocol?: TextProtocol | undefined } & Threads,
 ): Promise<BleuJson> {
   const protocol = options.protocol ?? 'standard';
   if (protocol === 'standard' && (options.workers ?? 1) > 1) {
-    const { parallelBleu } = await import('./bleu-parallel.js');
-    return parallelBleu(hyps, refs, bleuTokenizerFor(protocol, options.tokenize), options.workers!, { signal: options.signal });
+    const { parallelBleu } = await import('./text-parallel.js');
+    return parallelBleu(hyp, refs, bleuTokenizerFor(protocol, options.tokenize), options.workers!, { signal: options.signal });
   }
-  return protocolCorpusBleu(hyps, refs, { protocol, ...(options.tokenize ? { tokenize: options.tokenize } : {}) });
+  return protocolCorpusBleu(linesOf(hyp), refs.map(linesOf), { protocol, ...(options.tokenize ? { tokenize: options.tokenize } : {}) });
 }
 
-export function computeRouge(
-  hyps: readonly string[],
-  refs: readonly string[],
-  options: { tokenize?: RougeTokenizer | undefined; protocol?: TextProtocol | undefined },
+/** Corpus ROUGE; rouge-score on characters (the standard protocol's default) runs on `workers` threads. */
+export async function computeRouge(
+  hyp: LineFile,
+  ref: LineFile,
+  options: { tokenize?: RougeTokenizer | undefined; protocol?: TextProtocol | undefined } & Threads,
 ): Promise<RougeJson> {
-  return protocolCorpusRouge(hyps, refs, {
-    protocol: options.protocol ?? 'standard',
-    ...(options.tokenize ? { tokenize: options.tokenize } : {}),
-  });
+  const protocol = options.protocol ?? 'standard';
+  if (protocol === 'standard' && (options.tokenize ?? 'char') === 'char' && (options.workers ?? 1) > 1) {
+    const { parallelRouge } = await import('./text-parallel.js');
+    return parallelRouge(hyp, ref, options.workers!, { signal: options.signal });
+  }
+  return protocolCorpusRouge(linesOf(hyp), linesOf(ref), { protocol, ...(options.tokenize ? { tokenize: options.tokenize } : {}) });
 }
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : String(value));

@@ -20,5 +20,5 @@ export {
   type GetScoresOptions,
 } from './pltrdy.js';
 export { rougeMetric, rougePair, aggregateRouge, type RougeVariant, type RougeMeasure, type RougePRF, type RougeMetricOptions } from './metric.js';
-export { corpusRouge, type CorpusRougeResult, type CorpusRougeOptions } from './corpus.js';
+export { corpusRouge, corpusRougeSignature, rougeScoreColumns, rougeScoreFromColumns, type CorpusRougeResult, type CorpusRougeOptions } from './corpus.js';
 export type { TokenizerChoice } from './tokenizer-choice.js';
