@@ -29,7 +29,8 @@ for (const pkg of ['core', 'metrics']) {
   }
 }
 const { RunAggregator, createRng } = await import('@medeval/core/internal');
-const { answerMetrics, prfsAveraged } = await import('@medeval/metrics') /* FIXME mixed */;
+const { answerMetrics } = await import('@medeval/metrics');
+const { prfsAveraged } = await import('@medeval/metrics/internal');
 
 // Deterministic synthetic data (core's seeded PRNG), shaped like CMExam: mostly single answers A–E, some
 // multi-answer sets, a model right ~60% of the time, a few '无答案' and unparsed (null) predictions.

@@ -27,7 +27,7 @@ export const spec: CommandSpec = {
     workers: {
       type: 'string',
       value: 'N',
-      description: 'threads for large inputs (exact same result; 1 = none)',
+      description: 'threads for large inputs, this one included (exact same result; 1 = none)',
       defaultText: 'one per 25,000 lines, at most the cores and 4',
     },
   },

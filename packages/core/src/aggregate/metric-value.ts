@@ -55,6 +55,7 @@ export function metricValue(
   const ci95 = bootstrapInterval(items, (xs) => metric.aggregate(xs), {
     seed: deriveSeed(settings.seed, metric.name, ...where),
     samples: settings.bootstrapSamples,
+    resample: metric.resampler?.(items),
   });
   return { value, ci95, ...base, interval: 'bootstrap' };
 }

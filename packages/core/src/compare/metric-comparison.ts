@@ -42,9 +42,12 @@ export function compareMetric(
     if (a !== null && a !== undefined && b !== null && b !== undefined) { itemsA.push(a); itemsB.push(b); }
   }
   if (itemsA.length === 0) return { a: null, b: null, delta: null, ci95: null, p: null };
+  const resampleA = metric.resampler?.(itemsA);
+  const resampleB = resampleA && metric.resampler?.(itemsB);
   const boot = pairedBootstrap(itemsA, itemsB, (xs) => metric.aggregate(xs), {
     seed: deriveSeed(settings.seed, 'compare', metric.name, ...where),
     samples: settings.bootstrapSamples,
+    resample: resampleA && resampleB ? { a: resampleA, b: resampleB } : undefined,
   });
   let p: number = boot.p;
   if (test === 'mcnemar') {

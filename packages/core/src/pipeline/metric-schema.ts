@@ -20,6 +20,7 @@ export const metricSchema = z
     aggregate: fn(' (items) => number'),
     sampleScore: fn(' (item) => number | null').optional(),
     prepare: fn(' () => Promise<void>').optional(),
+    resampler: fn(' (items) => ((picks) => number) | undefined').optional(),
     scale: z.enum(['percent', 'fraction'], { message: 'must be "percent" or "fraction"' }).optional(),
     interval: z.enum(['bootstrap', 'wilson', 'none'], { message: 'must be "bootstrap", "wilson" or "none"' }).optional(),
     pairedTest: z.enum(['mcnemar', 'bootstrap'], { message: 'must be "mcnemar" or "bootstrap"' }).optional(),

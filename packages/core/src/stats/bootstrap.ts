@@ -9,6 +9,11 @@ export interface BootstrapOptions {
   seed: number;
   /** Confidence level (default 0.95). */
   level?: number;
+  /**
+   * The aggregate of a resample given its drawn indices (a metric's `resampler(items)`), used instead of
+   * gathering the items and calling `aggregate`; the same draws, so the same numbers.
+   */
+  resample?: ((picks: Uint32Array) => number) | undefined;
 }
 
 export const DEFAULT_BOOTSTRAP_SAMPLES = 1000;
@@ -24,9 +29,17 @@ export function bootstrapDistribution<Item>(
   const out = new Float64Array(b);
   if (n === 0) return out.fill(NaN);
   const rng = createRng(options.seed);
+  const picks = new Uint32Array(n);
+  const resample = options.resample;
+  if (resample) {
+    for (let r = 0; r < b; r++) {
+      rng.fillInts(picks, n);
+      out[r] = resample(picks);
+    }
+    return out;
+  }
   // One buffer reused for every resample: aggregate functions are pure and do not keep their input.
   const buffer = new Array<Item>(n);
-  const picks = new Uint32Array(n);
   for (let r = 0; r < b; r++) {
     rng.fillInts(picks, n);
     for (let i = 0; i < n; i++) buffer[i] = items[picks[i]!]!;

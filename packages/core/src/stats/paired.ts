@@ -22,7 +22,13 @@ export function pairedBootstrap<Item>(
   itemsA: readonly Item[],
   itemsB: readonly Item[],
   aggregate: (items: readonly Item[]) => number,
-  options: { seed: number; samples?: number; level?: number },
+  options: {
+    seed: number;
+    samples?: number;
+    level?: number;
+    /** Each run's resample aggregate from drawn indices (a metric's `resampler`), instead of gathering items. */
+    resample?: { a: (picks: Uint32Array) => number; b: (picks: Uint32Array) => number } | undefined;
+  },
 ): PairedBootstrapResult {
   if (itemsA.length !== itemsB.length) {
     throw new RangeError(`pairedBootstrap: runs must have the same number of items (${itemsA.length} ≠ ${itemsB.length})`);
@@ -34,6 +40,16 @@ export function pairedBootstrap<Item>(
   if (n === 0) return { a, b, delta, ci95: null, p: NaN };
   const samples = checkSamples(options.samples ?? DEFAULT_BOOTSTRAP_SAMPLES);
   const rng = createRng(options.seed);
+  const resample = options.resample;
+  if (resample) {
+    const drawn = new Uint32Array(n);
+    const out = new Float64Array(samples);
+    for (let r = 0; r < samples; r++) {
+      rng.fillInts(drawn, n);
+      out[r] = resample.b(drawn) - resample.a(drawn);
+    }
+    return { a, b, delta, ci95: percentileInterval(out, options.level ?? 0.95), p: percentilePValue(out) };
+  }
   const bufA = new Array<Item>(n);
   const bufB = new Array<Item>(n);
   const picks = new Uint32Array(n);

@@ -148,6 +148,22 @@ describe('bootstrap', () => {
     expect(() => bootstrapDistribution(items, mean, { seed: 3, samples: 0 })).toThrow(/positive integer/);
   });
 
+  it('with a resample function: the same draws, so the same distribution as gathering the items', () => {
+    const values = Array.from({ length: 301 }, (_, i) => (i * 7919) % 13 / 10);
+    const sum = (xs: ArrayLike<number>) => { let s = 0; for (let i = 0; i < xs.length; i++) s += xs[i]!; return s / xs.length; };
+    const resample = (picks: Uint32Array) => sum(Array.from(picks, (i) => values[i]!));
+    const plain = bootstrapDistribution(values, sum, { seed: 9, samples: 50 });
+    const fast = bootstrapDistribution(values, sum, { seed: 9, samples: 50, resample });
+    expect(Array.from(fast)).toEqual(Array.from(plain));
+    const paired = pairedBootstrap(values, values.map((v) => v * 2), sum, { seed: 4, samples: 50 });
+    const pairedFast = pairedBootstrap(values, values.map((v) => v * 2), sum, {
+      seed: 4,
+      samples: 50,
+      resample: { a: resample, b: (picks) => sum(Array.from(picks, (i) => values[i]! * 2)) },
+    });
+    expect(pairedFast).toEqual(paired);
+  });
+
   it('gives a degenerate interval for constant items and null for none', () => {
     expect(bootstrapInterval([1, 1, 1], mean, { seed: 0 })).toEqual([1, 1]);
     expect(bootstrapInterval([], mean, { seed: 0 })).toBeNull();

@@ -138,3 +138,38 @@ describe('labelPairCounter equals prfsAveraged bit for bit', () => {
     }
   });
 });
+
+describe('resampler (the bootstrap fast path)', () => {
+  it('gives the very same doubles as averaged() on the drawn items, for made, foreign and fixed-label items', () => {
+    const rand = rng(7);
+    for (const average of AVERAGES) {
+      for (const labels of [undefined, ['A', 'B', 'C'], ['B', 'A', 'B']]) {
+        const counter = labelPairCounter(average, { zeroDivision: 'warn', ...(labels ? { labels } : {}) });
+        const plain = randomItems(rand, 300, LABELS);
+        const made = plain.map((x) => counter.item(x.gold, x.pred));
+        for (const items of [made, JSON.parse(JSON.stringify(plain)) as LabelPair[]]) {
+          const resample = counter.resampler(items);
+          if (labels && new Set(labels).size !== labels.length) {
+            expect(resample).toBeUndefined();
+            continue;
+          }
+          for (let r = 0; r < 20; r++) {
+            const picks = Uint32Array.from({ length: items.length }, () => Math.floor(rand() * items.length));
+            expectSame(resample!(picks), counter.averaged(Array.from(picks, (i) => items[i]!)), `${average} ${labels ?? 'union'} resample ${r}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('prfMetric.resampler(items)(picks) equals aggregate() of the drawn items (Object.is)', () => {
+    const rand = rng(11);
+    const metric = prfMetric({ name: 'f1_macro', average: 'macro', gold: (i) => (i.sample as unknown as { gold: string }).gold, predicted: (i) => i.prediction as string });
+    const items = randomItems(rand, 500, ['A', 'B', 'C', 'D', 'E', '无答案']).map((x) => metric.item({ sample: { id: '1', gold: x.gold } as never, output: x.pred, prediction: x.pred, status: 'ok' } as never)!);
+    const resample = metric.resampler!(items)!;
+    for (let r = 0; r < 20; r++) {
+      const picks = Uint32Array.from({ length: items.length }, () => Math.floor(rand() * items.length));
+      expect(Object.is(resample(picks), metric.aggregate(Array.from(picks, (i) => items[i]!)))).toBe(true);
+    }
+  });
+});

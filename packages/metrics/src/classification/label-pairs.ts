@@ -29,6 +29,12 @@ export interface LabelPairCounter {
   item(gold: string, pred: string): LabelPair;
   /** `prfsAveraged(items.map(gold), items.map(pred), average, options)`. */
   averaged(items: readonly LabelPair[]): Averaged;
+  /**
+   * For the bootstrap: the items' pair ids are found once; the returned function gives
+   * `averaged(Array.from(picks, (i) => items[i]))` (the same doubles) by counting pair ids of the drawn
+   * indices. Undefined with a fixed label list that repeats a label (that keeps the reference path).
+   */
+  resampler(items: readonly LabelPair[]): ((picks: Uint32Array) => Averaged) | undefined;
 }
 
 /**
@@ -155,6 +161,11 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
     return ++epoch;
   }
 
+  const pairOf = (x: LabelPair): number => {
+    const ref = (x as unknown as Record<symbol, PairRef | undefined>)[PAIR];
+    return ref !== undefined && ref.owner === self ? ref.id : foreignPair(x);
+  };
+
   function averaged(items: readonly LabelPair[]): Averaged {
     if (fallback) {
       return prfsAveraged(items, average, { zeroDivision: zd, beta, labels: o.labels! });
@@ -164,15 +175,36 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
     // 1. Count items per pair id (a foreign item may intern a new pair; the scratch then grows with it).
     let touched = 0;
     for (let i = 0; i < n; i++) {
-      const x = items[i]!;
-      const ref = (x as unknown as Record<symbol, PairRef | undefined>)[PAIR];
-      const id = ref !== undefined && ref.owner === self ? ref.id : foreignPair(x);
+      const id = pairOf(items[i]!);
       if (pairStamp[id] !== e) {
         pairStamp[id] = e;
         pairCount[id] = 1;
         pairTouched[touched++] = id;
       } else pairCount[id]!++;
     }
+    return fold(e, touched);
+  }
+
+  function resampler(items: readonly LabelPair[]): ((picks: Uint32Array) => Averaged) | undefined {
+    if (fallback) return undefined;
+    const ids = Int32Array.from(items, pairOf);
+    return (picks) => {
+      const e = nextEpoch();
+      let touched = 0;
+      for (let i = 0; i < picks.length; i++) {
+        const id = ids[picks[i]!]!;
+        if (pairStamp[id] !== e) {
+          pairStamp[id] = e;
+          pairCount[id] = 1;
+          pairTouched[touched++] = id;
+        } else pairCount[id]!++;
+      }
+      return fold(e, touched);
+    };
+  }
+
+  /** Steps 2–3 of an aggregate: the `touched` pairs counted under epoch `e` → P/R/F. */
+  function fold(e: number, touched: number): Averaged {
     labelStamp = grownU32(labelStamp, labelNames.length);
     labelTouched = grownI32(labelTouched, labelNames.length);
     // 2. Per-label counts from the distinct pairs (kept in plain arrays indexed by label id).
@@ -232,6 +264,7 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
       return x;
     },
     averaged,
+    resampler,
   };
 }
 

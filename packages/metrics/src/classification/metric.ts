@@ -79,5 +79,9 @@ export function prfMetric(o: PrfMetricOptions): SyncMetric<LabelPair> {
       // No items: whatever sklearn gives (weighted → 0, macro → NaN). Items read back from JSON work too.
       return counter.averaged(items)[measure] * 100;
     },
+    resampler(items) {
+      const resample = counter.resampler(items);
+      return resample && ((picks) => resample(picks)[measure] * 100);
+    },
   };
 }

@@ -1,0 +1,78 @@
+// One slice of lines of `medeval bleu` / `medeval rouge`, decoded from (shared) bytes and scored: what a
+// worker thread computes, and what the main thread computes for its own slice. BLEU gives sacrebleu's
+// sufficient statistics (integers: slices add up exactly); ROUGE gives rouge-score's per-line columns
+// (joined in line order, then one np.mean per column, as a single thread would).
+import { createCorpusBleu, loadJieba, needsJieba, type TokenizerName } from '@medeval/metrics';
+import { rougeScoreColumns } from '@medeval/metrics/internal';
+import { decodeLines } from './line-files.js';
+
+/** Lines [from, to) of a file whose bytes may be in shared memory. */
+export interface SharedSlice {
+  bytes: Uint8Array;
+  starts: Float64Array;
+  from: number;
+  to: number;
+}
+
+export type TextSliceInput =
+  | { metric: 'bleu'; tokenize: TokenizerName; hyp: SharedSlice; refs: SharedSlice[] }
+  | { metric: 'rouge'; hyp: SharedSlice; ref: SharedSlice };
+
+export interface BleuSliceStats {
+  matches: number[];
+  totals: number[];
+  hypLen: number;
+  refLen: number;
+}
+
+const linesOf = (s: SharedSlice) => decodeLines(s.bytes, s.starts, s.from, s.to);
+
+/**
+ * Scores one slice. `pause`, when given, is awaited every few thousand lines: the main thread uses it to
+ * stay responsive to Ctrl-C while it scores its own slice.
+ */
+export async function scoreSlice(input: TextSliceInput, pause?: () => Promise<void>): Promise<BleuSliceStats | Float64Array[]> {
+  if (input.metric === 'rouge') {
+    const hyps = linesOf(input.hyp);
+    const refs = linesOf(input.ref);
+    if (!pause) return rougeScoreColumns(hyps, refs, { tokenize: 'char' });
+    // In blocks, each a slice of its own; the columns are joined in order (the same values).
+    const parts: Float64Array[][] = [];
+    for (let at = 0; at < hyps.length; at += PAUSE_EVERY) {
+      parts.push(rougeScoreColumns(hyps.slice(at, at + PAUSE_EVERY), refs.slice(at, at + PAUSE_EVERY), { tokenize: 'char' }));
+      await pause();
+    }
+    return joinColumns(parts, hyps.length);
+  }
+  if (needsJieba(input.tokenize)) await loadJieba();
+  const hyps = linesOf(input.hyp);
+  const refs = input.refs.map(linesOf);
+  const accumulator = createCorpusBleu({ tokenize: input.tokenize });
+  const out: BleuSliceStats = { matches: [0, 0, 0, 0], totals: [0, 0, 0, 0], hypLen: 0, refLen: 0 };
+  for (let i = 0; i < hyps.length; i += 1) {
+    if (pause && i % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
+    const stats = accumulator.add(hyps[i]!, refs.map((stream) => stream[i]!));
+    for (let n = 0; n < 4; n += 1) {
+      out.matches[n]! += stats.matches[n]!;
+      out.totals[n]! += stats.totals[n]!;
+    }
+    out.hypLen += stats.hypLen;
+    out.refLen += stats.refLen;
+  }
+  return out;
+}
+
+const PAUSE_EVERY = 4096;
+
+/** Nine columns of consecutive slices joined into columns of `count` lines. */
+export function joinColumns(parts: readonly (readonly Float64Array[])[], count: number): Float64Array[] {
+  return Array.from({ length: 9 }, (_, c) => {
+    const column = new Float64Array(count);
+    let at = 0;
+    for (const part of parts) {
+      column.set(part[c]!, at);
+      at += part[c]!.length;
+    }
+    return column;
+  });
+}
