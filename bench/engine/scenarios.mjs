@@ -124,7 +124,7 @@ try {
     agent.destroy();
     report = { scenario: 'http', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100 };
   } else if (scenario === 'score') {
-    const samples = 1_000_000;
+    const samples = Number(process.env.BENCH_SCORE_SAMPLES ?? 1_000_000);
     const predictions = join(dir, 'predictions.jsonl');
     const handle = await open(predictions, 'w');
     let chunk = '';
