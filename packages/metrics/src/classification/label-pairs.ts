@@ -170,12 +170,29 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
     if (fallback) {
       return prfsAveraged(items, average, { zeroDivision: zd, beta, labels: o.labels! });
     }
-    const n = items.length;
+    // A foreign item may intern a new pair here; the scratch grows with it.
+    return countAndFold(idsOf(items), null);
+  }
+
+  function resampler(items: readonly LabelPair[]): ((picks: Uint32Array) => Averaged) | undefined {
+    if (fallback) return undefined;
+    const ids = idsOf(items);
+    return (picks) => countAndFold(ids, picks);
+  }
+
+  function idsOf(items: readonly LabelPair[]): Int32Array {
+    const ids = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) ids[i] = pairOf(items[i]!);
+    return ids;
+  }
+
+  /** Step 1 of an aggregate: items per pair id (of `ids`, or of `ids[picks[i]]`), then steps 2–3. */
+  function countAndFold(ids: Int32Array, picks: Uint32Array | null): Averaged {
     const e = nextEpoch();
-    // 1. Count items per pair id (a foreign item may intern a new pair; the scratch then grows with it).
+    const n = picks === null ? ids.length : picks.length;
     let touched = 0;
     for (let i = 0; i < n; i++) {
-      const id = pairOf(items[i]!);
+      const id = ids[picks === null ? i : picks[i]!]!;
       if (pairStamp[id] !== e) {
         pairStamp[id] = e;
         pairCount[id] = 1;
@@ -183,24 +200,6 @@ export function labelPairCounter(average: Average, o: LabelPairCounterOptions = 
       } else pairCount[id]!++;
     }
     return fold(e, touched);
-  }
-
-  function resampler(items: readonly LabelPair[]): ((picks: Uint32Array) => Averaged) | undefined {
-    if (fallback) return undefined;
-    const ids = Int32Array.from(items, pairOf);
-    return (picks) => {
-      const e = nextEpoch();
-      let touched = 0;
-      for (let i = 0; i < picks.length; i++) {
-        const id = ids[picks[i]!]!;
-        if (pairStamp[id] !== e) {
-          pairStamp[id] = e;
-          pairCount[id] = 1;
-          pairTouched[touched++] = id;
-        } else pairCount[id]!++;
-      }
-      return fold(e, touched);
-    };
   }
 
   /** Steps 2–3 of an aggregate: the `touched` pairs counted under epoch `e` → P/R/F. */
