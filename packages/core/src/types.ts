@@ -1,8 +1,10 @@
 // The interfaces every medeval package builds on. Read top-down in the order of the data flow:
 // dataset → task (prompt, parse) → model → record → metric items → aggregate → result.
+// The record types are inferred from the records.jsonl schema (records/record-schema.ts), the one source
+// of what a run writes and what readRunFolder() accepts.
+import type { ChatMessage, EvalRecord, Extraction, MetaValue, RecordUsage, Status } from './records/record-schema.js';
 
-/** A value a slice can be keyed by (an annotation, a department, a difficulty level). */
-export type MetaValue = string | number | boolean | null;
+export type { ChatMessage, EvalRecord, Extraction, MetaValue, RecordUsage, Status };
 
 /** One evaluation item. `id` is stable across runs (CMExam: 0-based data-row index as a string). */
 export interface Sample<Input = unknown, Target = unknown> {
@@ -44,11 +46,6 @@ export interface Dataset<S extends Sample = Sample> {
   count?(): Promise<number>;
 }
 
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
-
 /** What a task asks a model. Chat messages are the lingua franca; `sample` lets offline baselines see structure. */
 export interface ModelRequest {
   messages: ChatMessage[];
@@ -82,13 +79,6 @@ export interface ResponseUsage {
 }
 
 /** A record's `usage`, in the server's (OpenAI's) field names. */
-export interface RecordUsage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  reasoning_tokens?: number;
-}
-
 export interface GenerateContext {
   signal?: AbortSignal;
   /** The sample being asked about. Real models ignore it; offline baselines (BM25, random) use it. */
@@ -111,16 +101,6 @@ export interface Model {
 }
 
 /** `truncated`: the output was cut off before a final answer (e.g. an unclosed `<think>` block). */
-export type Status = 'ok' | 'unparsed' | 'empty' | 'truncated' | 'error';
-
-/** How an answer was read from an output: the rule's name and the substring it matched (audit trail). */
-export interface Extraction {
-  /** e.g. `answer-statement`, `boxed`, `option-text`, `judge:<model id>`. */
-  rule: string;
-  /** The substring of the output the rule matched; null when nothing was read. */
-  span: string | null;
-}
-
 export interface Parsed<Prediction = unknown> {
   prediction: Prediction | null;
   status: Exclude<Status, 'error'> | 'truncated';
@@ -233,36 +213,6 @@ export interface Task<S extends Sample = Sample, Prediction = unknown> {
 }
 
 /** One line of records.jsonl. */
-export interface EvalRecord {
-  id: string;
-  target: unknown;
-  output: string | null;
-  prediction: unknown;
-  status: Status;
-  error?: string;
-  scores: Record<string, number | null>;
-  /** Metric items (sufficient statistics) so runs can be re-aggregated and compared without re-scoring. */
-  items: Record<string, unknown>;
-  meta: Record<string, MetaValue>;
-  cached: boolean;
-  /** The question text, for reports. */
-  input?: string;
-  /** The messages sent to the model (runs only; `score` makes no request). */
-  prompt?: ChatMessage[];
-  attempts?: number;
-  /** How the prediction was read from the output (rule and matched span). */
-  extraction?: Extraction;
-  /** The model's reasoning (reasoning_content, or a stripped think block); never scored. */
-  reasoning?: string;
-  /** Tokens of the response as the server reported them (also for a cached answer: what it cost then). */
-  usage?: RecordUsage;
-  /** Wall time of the request that answered, in ms (for a cached answer: when it was asked). */
-  latencyMs?: number;
-  /** Runs with epochs: which repeat of the question this is (1-based); the id is then `<sample id>#<epoch>`. */
-  epoch?: number;
-  /** Sharded runs only: the sample's 0-based position in the whole data, so a merge restores the order. */
-  position?: number;
-}
 
 export interface MetricValue {
   /** The corpus value; null when no sample was scorable by this metric (n = 0), since NaN is not JSON. */
