@@ -14,6 +14,7 @@ export default defineConfig({
       { find: /^@medeval\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@medeval\/metrics$/, replacement: src('metrics/src/index.ts') },
       { find: /^@medeval\/metrics\/internal$/, replacement: src('metrics/src/internal.ts') },
+      { find: /^@medeval\/datasets-cmexam\/internal$/, replacement: src('datasets-cmexam/src/internal.ts') },
       { find: /^@medeval\/datasets-cmexam$/, replacement: src('datasets-cmexam/src/index.ts') },
       { find: /^@medeval\/datasets-huatuo$/, replacement: src('datasets-huatuo/src/index.ts') },
       { find: /^@medeval\/datasets-cmmlu$/, replacement: src('datasets-cmmlu/src/index.ts') },

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CsvParser } from '@medeval/datasets-cmexam';
+import { CsvParser } from '@medeval/datasets-cmexam/internal';
 import { sharedAvailable, sharedPath } from '../helpers/shared-data.js';
 import { assertBuilt, medeval, tempDir } from './helpers.js';
 

@@ -1,5 +1,6 @@
-// @medeval/datasets-cmexam: the public surface, re-exports only. No Node built-in is reachable from here;
-// a file path is opened through @medeval/core's dynamic import.
+// @medeval/datasets-cmexam: the public surface, re-exports only (the paper parsers, the CSV parser and other
+// building blocks are in `@medeval/datasets-cmexam/internal`). No Node built-in is reachable from here; a file
+// path is opened through @medeval/core's dynamic import.
 import { cmexamJudgeMetrics } from './judge-metrics.js';
 import { annotationLabel } from './annotations.js';
 import { resolveBaseline, randomBaseline, bm25Baseline, bm25Retriever } from './baselines/index.js';
@@ -35,9 +36,7 @@ export const cmexam = {
 } as const;
 
 export { loadCmexam, type CmexamDataset, type CmexamFormat, type LoadCmexamOptions } from './load/dataset.js';
-export { CsvParser, CsvSyntaxError, type CsvRecord } from './load/csv.js';
 export { describeLoadSummary } from './load/summary.js';
-export { parseOptionLines, normalizeAnswer } from './load/row.js';
 export type { CmexamSample, CmexamInput, CmexamTarget, CmexamOption } from './schema.js';
 export {
   ANNOTATION_COLUMNS,
@@ -53,20 +52,15 @@ export {
 export { answer, explanation, joint, TASK_VERSION, CMEXAM_PROTOCOLS, type CmexamTask, type CmexamTaskOptions, type JointPrediction } from './tasks.js';
 export { buildPrompt, promptId, PROMPT_NAMES, type PromptName, type PromptSpec, type CmexamPrompt } from './prompts/index.js';
 export type { FewShotOptions, KnowledgeSeeds, KnowledgeRetriever, KnowledgeSeedCallback, TaskKind } from './prompts/index.js';
-export { paperInstruction, paperWrap, gptScriptPrompt } from './prompts/paper.js';
-export { extractStrict, strictParsed, normalizeOutput, type StrictResult, type StrictRule } from './extract/strict.js';
-export { answerLine, STRICT_ANSWER_RE } from './extract/answer-line.js';
-export { parseOptionsLora, parseExplanationLora, NO_ANSWER } from './extract/lora.js';
-export { parseGptRegex, gptScoredAnswer, gptScoredExplanation, type GptParse } from './extract/gpt.js';
-export { extractExplanationStrict } from './extract/explanation.js';
-export { parseAnswer, parseExplanation, type CmexamProtocol } from './extract/protocol-parse.js';
-export { JUDGE_PROMPT_ID, judgeRequest, readJudgeAnswer, answerJudge, jointJudge } from './judge.js';
+export { extractStrict, strictParsed, type StrictResult, type StrictRule } from './extract/strict.js';
+export { NO_ANSWER } from './extract/lora.js';
+export type { CmexamProtocol } from './extract/protocol-parse.js';
+export { answerJudge, jointJudge } from './judge.js';
 export {
   resolveBaseline,
   randomBaseline,
   bm25Baseline,
   bm25Retriever,
-  buildBm25Index,
   type ResolveBaselineOptions,
   type RandomBaselineOptions,
   type Bm25BaselineOptions,

@@ -2,7 +2,7 @@
 // haonan-li/CMMLU's `data/`), subject after subject in the given order. Every row must be
 // `index,Question,A,B,C,D,Answer` with Answer one of A–D: anything else stops with the file, line and reason.
 import { decodeUtf8, openSource, type Dataset, type LoadSummary } from '@medeval/core';
-import { CsvParser, CsvSyntaxError } from '@medeval/datasets-cmexam';
+import { CsvParser, CsvSyntaxError } from '@medeval/datasets-cmexam/internal';
 import type { CmmluOption, CmmluSample } from './schema.js';
 import { SUBJECT_NAMES_ZH } from './subjects.js';
 

@@ -5,7 +5,7 @@
 // letters ("C", "ACD", "A,C", ["A", "C"]). Any other field can become a slice. A record that does not fit
 // stops the load with the file, the line and what is wrong.
 import { decodeUtf8, openSource, sourceName, type DataSource, type Dataset, type LoadSummary, type MetaValue, type Sample } from '@medeval/core';
-import { CsvParser } from '@medeval/datasets-cmexam';
+import { CsvParser } from '@medeval/datasets-cmexam/internal';
 
 export const MCQ_LETTERS = 'ABCDEFGHIJ';
 
