@@ -23,7 +23,13 @@ export function cacheKey(model: Pick<Model, 'id'> | string, request: ModelReques
   return hashValue({ v: CACHE_KEY_VERSION, model: id, request, sample: sampleId });
 }
 
-/** An in-memory cache (a Map); lives as long as the object. */
+/**
+ * An in-memory cache (a Map); lives as long as the object.
+ *
+ * @example
+ * const cache = memoryCache();
+ * await evaluate({ task, model, cache }); // a second evaluate() with the same cache asks the model nothing
+ */
 export function memoryCache(): Cache & { readonly size: number } {
   const map = new Map<string, ModelResponse>();
   return {

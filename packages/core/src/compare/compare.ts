@@ -26,7 +26,16 @@ export interface CompareOptions {
   bootstrapSamples?: number;
 }
 
-/** Two runs give a Comparison (CONTRACT.md's JSON); three or more give a MultiComparison. */
+/**
+ * Two runs give a Comparison (CONTRACT.md's JSON); three or more give a MultiComparison.
+ *
+ * @example
+ * const runs = await Promise.all(['runs/a', 'runs/b'].map(async (dir) => {
+ *   const folder = await readRunFolder(dir); // from '@medeval/core/node'
+ *   return { name: dir, results: folder.results, records: folder.records() };
+ * }));
+ * const comparison = await compare({ runs, metrics: task.metrics });
+ */
 export async function compare(options: CompareOptions): Promise<Comparison | MultiComparison> {
   const { runs } = options;
   if (runs.length < 2) throw new Error(`compare: needs at least two runs, got ${runs.length}`);
@@ -52,7 +61,13 @@ export async function compare(options: CompareOptions): Promise<Comparison | Mul
   return attachComparisonDisplay(multi);
 }
 
-/** compare() for exactly two runs, typed as a single Comparison. */
+/**
+ * compare() for exactly two runs, typed as a single Comparison.
+ *
+ * @example
+ * const c = await compareTwo({ runs: [runA, runB], metrics: task.metrics });
+ * console.log(c.overall.accuracy?.delta, c.overall.accuracy?.p);
+ */
 export async function compareTwo(options: CompareOptions): Promise<Comparison> {
   if (options.runs.length !== 2) throw new Error(`compareTwo: needs exactly two runs, got ${options.runs.length}`);
   return (await compare(options)) as Comparison;

@@ -25,6 +25,12 @@ function cellText(mc: MetricComparison | undefined, fraction: boolean): string {
   return `${formatNumber(mc.a, fraction)} → ${formatNumber(mc.b, fraction)}, Δ ${formatSigned(mc.delta, fraction)} ${formatInterval(mc.ci95, fraction)}, p ${formatP(mc.p)}`;
 }
 
+/**
+ * The Markdown report of a comparison: per metric A → B, Δ, paired 95 % interval and p, overall and per slice.
+ *
+ * @example
+ * console.log(renderComparisonMarkdown(await compare({ runs, metrics })));
+ */
 export function renderComparisonMarkdown(comparison: Comparison | MultiComparison): string {
   if (!isMultiComparison(comparison)) return pairMarkdown(comparison, 1).join('\n').replace(/\n+$/, '\n');
   const names = Object.keys(comparison.comparisons);
@@ -187,7 +193,12 @@ function htmlFooter(info: ComparisonInfo | undefined): string {
   return `<p class="sig">Protocol <code>${escapeHtml(info.protocol.name)}</code>: <code>${escapeHtml(info.protocol.signature)}</code><br>Δ intervals: paired percentile bootstrap (${info.bootstrapSamples} resamples, seed ${info.seed}); p: exact two-sided McNemar for 0/1 items, paired bootstrap otherwise.</p>`;
 }
 
-/** A self-contained page (no script at all, no network). */
+/**
+ * A self-contained page (no script at all, no network).
+ *
+ * @example
+ * await writeFile('compare.html', renderComparisonHtml(await compare({ runs, metrics })));
+ */
 export function renderComparisonHtml(comparison: Comparison | MultiComparison): string {
   return htmlPage(comparisonTitle(comparison), comparisonFragment(comparison), false);
 }

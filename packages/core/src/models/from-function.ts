@@ -6,6 +6,13 @@ export type ModelFunction = (
   context: GenerateContext,
 ) => string | ModelResponse | Promise<string | ModelResponse>;
 
+/**
+ * Wraps any function as a model: a local pipeline, a mock, an offline baseline. The id names it in results and cache keys.
+ *
+ * @example
+ * const model = fromFunction((request) => '答案：C', { id: 'always-c' });
+ * await evaluate({ task: cmexam.answer({ data: 'val.csv' }), model });
+ */
 export function fromFunction(fn: ModelFunction, options: { id: string; describe?: Record<string, unknown> }): Model {
   if (!options?.id) throw new Error('fromFunction: an id is required (it names the model in results and cache keys)');
   return {

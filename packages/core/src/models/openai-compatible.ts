@@ -34,6 +34,14 @@ export interface OpenAICompatibleOptions {
 type OpenAIModule = typeof import('openai');
 type OpenAIClient = InstanceType<OpenAIModule['default']>;
 
+/**
+ * A model behind any OpenAI-compatible chat-completions server (OpenAI, vLLM, Ollama, SGLang, LM Studio…),
+ * through the `openai` client on a keep-alive connection pool; retries and concurrency are the run's.
+ *
+ * @example
+ * const model = openaiCompatible({ baseURL: 'http://127.0.0.1:8000/v1', model: 'Qwen2.5-7B-Instruct', temperature: 0 });
+ * const result = await evaluate({ task, model, concurrency: 32 });
+ */
 export function openaiCompatible(options: OpenAICompatibleOptions): Model {
   const { baseURL, model, apiKey } = options;
   if (!baseURL || !model) throw new Error('openaiCompatible: both baseURL and model are required');

@@ -36,6 +36,14 @@ export function compatibleServerKey(baseURL: string, env: Record<string, string 
   return host === 'api.openai.com' ? env.OPENAI_API_KEY : undefined;
 }
 
+/**
+ * A model from a spec string, as the CLI takes them: `openai:<model>`, `ollama:<model>`,
+ * `openai-compatible:<baseURL>#<model>`, `baseline:<name>` (baselines come from `options.baseline`).
+ *
+ * @example
+ * const model = modelFromSpec('openai-compatible:http://127.0.0.1:8000/v1#qwen2.5-7b');
+ * const gpt = modelFromSpec('openai:gpt-4o-mini'); // key from OPENAI_API_KEY
+ */
 export function modelFromSpec(spec: string, options: ModelSpecOptions = {}): Model {
   const env = options.env ?? defaultEnv();
   const colon = spec.indexOf(':');

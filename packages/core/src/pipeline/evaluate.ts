@@ -16,6 +16,15 @@ import { prepareMetrics, runRecords, takeSamples } from './run.js';
 import { shardSamples } from './sample-shard.js';
 import { openSink } from './sink.js';
 
+/**
+ * Runs a task on a model: every sample is asked (cached, retried, `concurrency` at a time), parsed and
+ * scored; records stream to `out` (crash-safe, resumable) and the result holds every metric with its 95 %
+ * interval, per slice.
+ *
+ * @example
+ * const result = await evaluate({ task: cmexam.answer({ data: 'val.csv' }), model, out: 'runs/qwen', concurrency: 32 });
+ * console.log(result.metrics.accuracy.value, result.metrics.accuracy.ci95);
+ */
 export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
   const o = parseOptions(evaluateOptionsSchema, 'evaluate', options);
   const task = o.task as Task<Sample, unknown>;

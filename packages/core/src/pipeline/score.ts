@@ -14,6 +14,14 @@ import { openSink } from './sink.js';
 /** A dataset sample with no line in the predictions: recorded, never dropped. */
 export const NO_PREDICTION = 'no prediction for this id';
 
+/**
+ * Scores outputs that already exist (a predictions JSONL of `{id, output}` lines) with a task's parser and
+ * metrics: the same records, intervals and slices as `evaluate()`, no model.
+ *
+ * @example
+ * const result = await score({ task: cmexam.answer({ data: 'val.csv' }), predictions: 'outputs.jsonl', out: 'runs/scored' });
+ * console.log(result.predictions.matched, result.metrics.accuracy.value);
+ */
 export async function score(options: ScoreOptions): Promise<ResultJson & { predictions: PredictionsSummary }> {
   const o = parseOptions(scoreOptionsSchema, 'score', options);
   const task = o.task as Task<Sample, unknown>;

@@ -19,6 +19,10 @@ export interface DisplayBundle {
  * each `result.slices[dimension]` (that dimension's table), so each renders as a table when it is a
  * notebook cell's value.
  * Returns the same object.
+ *
+ * @example
+ * const result = attachDisplay(await evaluate({ task, model }));
+ * result.slices['Clinical Department']; // a notebook cell with this value shows that dimension's table
  */
 export function attachDisplay<T extends ResultJson>(result: T): T {
   defineDisplay(result.metrics, () => ({

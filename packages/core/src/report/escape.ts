@@ -4,6 +4,12 @@
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * Escapes the five HTML-special characters, for text put into HTML.
+ *
+ * @example
+ * escapeHtml('<b>C</b> & "D"'); // '&lt;b&gt;C&lt;/b&gt; &amp; &quot;D&quot;'
+ */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }

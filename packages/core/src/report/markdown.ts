@@ -8,6 +8,12 @@ import { usageText } from './usage-text.js';
 import { epochsText } from './epochs-text.js';
 import { formatMetric, intervalNote, metricLabel, orderMetrics, reportTitle } from './format.js';
 
+/**
+ * The Markdown report of a run: overall metrics with intervals, every slice dimension, the extraction audit.
+ *
+ * @example
+ * await writeFile('report.md', renderMarkdown(result)); // overall table, slices, extraction audit
+ */
 export function renderMarkdown(result: ResultJson): string {
   const metrics = orderMetrics(Object.keys(result.metrics));
   const out: string[] = [];

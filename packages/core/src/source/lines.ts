@@ -4,6 +4,11 @@ import type { ByteSource } from './byte-source.js';
 /**
  * Decodes a byte stream as UTF-8 and yields lines (without the line break) with their 1-based numbers.
  * Strips a leading BOM. Invalid UTF-8 raises an error naming the source and the likely encoding.
+ *
+ * @example
+ * for await (const { line, lineNumber } of readLines(await openSource('predictions.jsonl'))) {
+ *   if (line.trim() !== '') JSON.parse(line); // a bad line can be named: `predictions.jsonl:${lineNumber}`
+ * }
  */
 export async function* readLines(source: ByteSource): AsyncGenerator<{ line: string; lineNumber: number }> {
   let buffered = '';
@@ -27,7 +32,14 @@ export async function* readLines(source: ByteSource): AsyncGenerator<{ line: str
   }
 }
 
-/** UTF-8 text chunks of a source; BOM removed; a clear error for GB18030/GBK/UTF-16 files. */
+/**
+ * UTF-8 text chunks of a source; BOM removed; a clear error for GB18030/GBK/UTF-16 files.
+ *
+ * @example
+ * let text = '';
+ * for await (const chunk of decodeUtf8(await openSource({ name: 'x.txt', bytes: new TextEncoder().encode('头痛') }))) text += chunk;
+ * // text === '头痛'; invalid UTF-8 throws an EncodingError naming the source
+ */
 export async function* decodeUtf8(source: ByteSource): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let first = true;

@@ -48,7 +48,13 @@ export function bootstrapDistribution<Item>(
   return out;
 }
 
-/** Percentile bootstrap interval of `aggregate(items)`; null when there are no items. */
+/**
+ * Percentile bootstrap interval of `aggregate(items)`; null when there are no items.
+ *
+ * @example
+ * const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+ * bootstrapInterval([1, 0, 1, 1, 0, 1], mean, { seed: 1 }); // the 95 % percentile interval, 1000 resamples
+ */
 export function bootstrapInterval<Item>(
   items: readonly Item[],
   aggregate: (items: readonly Item[]) => number,

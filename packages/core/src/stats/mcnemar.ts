@@ -3,6 +3,9 @@
 /**
  * p = min(1, 2·P(X ≤ min(b, c))), X ~ Bin(b + c, 1/2). Exact for small counts; for n > 1000 the terms are
  * summed in log space (log-binomial coefficients built iteratively), so nothing underflows to 0 early.
+ *
+ * @example
+ * mcnemarExact(3, 12); // two-sided exact p for 3 samples only A got right and 12 only B got right
  */
 export function mcnemarExact(b: number, c: number): number {
   if (!Number.isInteger(b) || !Number.isInteger(c) || b < 0 || c < 0) {

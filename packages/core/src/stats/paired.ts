@@ -18,6 +18,14 @@ export interface PairedBootstrapResult {
   p: number;
 }
 
+/**
+ * Paired bootstrap of `aggregate(B) − aggregate(A)` over the same samples: one set of drawn indices per
+ * resample for both runs. Returns the delta, its percentile interval and the dual p-value.
+ *
+ * @example
+ * const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+ * const { delta, ci95, p } = pairedBootstrap([1, 0, 1, 0], [1, 1, 1, 0], mean, { seed: 7 });
+ */
 export function pairedBootstrap<Item>(
   itemsA: readonly Item[],
   itemsB: readonly Item[],

@@ -27,7 +27,14 @@ function splitmix32(state: number): () => number {
 
 const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
 
-/** xoshiro128** seeded with a 32-bit integer (non-integers and negatives are reduced modulo 2^32). */
+/**
+ * xoshiro128** seeded with a 32-bit integer (non-integers and negatives are reduced modulo 2^32).
+ *
+ * @example
+ * const rng = createRng(42);
+ * rng.next(); // a float in [0, 1), the same sequence for the same seed on every runtime
+ * rng.int(4); // an integer in [0, 4)
+ */
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`createRng: seed must be a finite number, got ${seed}`);
   const mix = splitmix32(Math.trunc(seed) >>> 0);
@@ -68,6 +75,10 @@ export function xoshiro128ss(state: readonly [number, number, number, number]): 
 /**
  * A 32-bit seed derived from a base seed and names (metric, slice...), so each interval gets its own
  * stream and the result does not depend on the order in which intervals are computed. FNV-1a over UTF-16.
+ *
+ * @example
+ * const seed = deriveSeed(0, 'cmmlu-fallback', 'anatomy/12'); // one independent stream per (run seed, purpose, sample)
+ * const rng = createRng(seed);
  */
 export function deriveSeed(seed: number, ...parts: string[]): number {
   let h = (0x811c9dc5 ^ (Math.trunc(seed) >>> 0)) >>> 0;

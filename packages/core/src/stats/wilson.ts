@@ -4,7 +4,13 @@
 /** z for a central 95% interval: Φ⁻¹(0.975). */
 export const Z95 = 1.959963984540054;
 
-/** Wilson interval for `successes` out of `n` as fractions in [0, 1]; null when n = 0. */
+/**
+ * Wilson interval for `successes` out of `n` as fractions in [0, 1]; null when n = 0.
+ *
+ * @example
+ * wilsonInterval(60, 100); // ≈ [0.502, 0.691], the 95 % Wilson score interval of 60/100
+ * wilsonInterval(0, 0);    // null
+ */
 export function wilsonInterval(successes: number, n: number, z = Z95): [number, number] | null {
   if (!Number.isInteger(n) || n < 0 || !Number.isInteger(successes) || successes < 0 || successes > n) {
     throw new RangeError(`wilsonInterval: need integers 0 ≤ successes ≤ n, got ${successes}/${n}`);

@@ -30,7 +30,14 @@ export interface CorpusBleuAccumulator {
   result(): BleuResult;
 }
 
-/** Streaming sacrebleu corpus BLEU. */
+/**
+ * Streaming sacrebleu corpus BLEU.
+ *
+ * @example
+ * const bleu = createCorpusBleu({ tokenize: 'zh' });
+ * for await (const { hyp, ref } of pairs) bleu.add(hyp, [ref]); // streams: nothing is kept per pair
+ * console.log(bleu.result().score);
+ */
 export function createCorpusBleu(options: SacreBleuOptions = {}): CorpusBleuAccumulator {
   const { fn, tok } = resolveTokenizer(options);
   const maxOrder = options.maxNgramOrder ?? 4;
@@ -87,6 +94,10 @@ export function createCorpusBleu(options: SacreBleuOptions = {}): CorpusBleuAccu
 /**
  * `sacrebleu.corpus_bleu(hyps, refs, ...)`: `refs` are reference STREAMS (refs[k][i] is the k-th reference
  * of hypothesis i), like sacrebleu. Defaults: smooth 'exp', effective order off, 4-grams, tokenize '13a'.
+ *
+ * @example
+ * const bleu = corpusBleu(['猫坐在垫子上'], [['猫在垫子上坐着']], { tokenize: 'zh' });
+ * bleu.score; // sacrebleu's corpus_bleu(hyps, [refs], tokenize='zh').score, bit for bit
  */
 export function corpusBleu(
   hyps: readonly string[],
@@ -104,7 +115,12 @@ export function corpusBleu(
   return acc.result();
 }
 
-/** `sacrebleu.sentence_bleu(hyp, refs, ...)`: effective order on by default, like sacrebleu. */
+/**
+ * `sacrebleu.sentence_bleu(hyp, refs, ...)`: effective order on by default, like sacrebleu.
+ *
+ * @example
+ * sentenceBleu('猫坐在垫子上', ['猫在垫子上坐着'], { tokenize: 'zh' }).score; // effective order on, as sacrebleu
+ */
 export function sentenceBleu(hyp: string, refs: readonly string[], options: SacreBleuOptions = {}): BleuResult {
   const { fn, tok } = resolveTokenizer(options);
   const maxOrder = options.maxNgramOrder ?? 4;

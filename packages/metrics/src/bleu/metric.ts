@@ -80,6 +80,17 @@ export function bleuFromStats(s: BleuStats, o: BleuFromStatsOptions): number {
   throw new Error(`unknown BLEU variant "${String(o.variant)}"; valid: sacrebleu, nmt, nltk`);
 }
 
+/**
+ * BLEU as a Metric: per-sample sufficient statistics as items, the corpus BLEU of the chosen variant
+ * (`sacrebleu`, `nmt`, `nltk`) as the aggregate, so intervals and paired tests resample samples.
+ *
+ * @example
+ * const bleu4 = bleuMetric({
+ *   name: 'bleu4', variant: 'sacrebleu', maxOrder: 4, tokenize: 'zh',
+ *   hypothesis: (i) => i.prediction as string | null,
+ *   references: (i) => [(i.sample.target as { explanation: string }).explanation],
+ * });
+ */
 export function bleuMetric(options: BleuMetricOptions): SyncMetric<BleuItem> {
   const { variant, maxOrder } = options;
   if (!['sacrebleu', 'nmt', 'nltk'].includes(variant)) throw new Error(`unknown BLEU variant "${variant}"; valid: sacrebleu, nmt, nltk`);

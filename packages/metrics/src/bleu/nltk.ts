@@ -120,7 +120,12 @@ export function nltkCorpusBleuDetail(
   return nltkBleuFromStats(sumBleuStats(items, orders), options);
 }
 
-/** nltk `corpus_bleu` (0–1). */
+/**
+ * nltk `corpus_bleu` (0–1).
+ *
+ * @example
+ * nltkCorpusBleu([[['我', '爱', '北', '京']]], [['我', '爱', '上', '海']]); // nltk corpus_bleu on token lists
+ */
 export function nltkCorpusBleu(
   listOfReferences: readonly (readonly (readonly string[])[])[],
   hypotheses: readonly (readonly string[])[],
@@ -129,7 +134,12 @@ export function nltkCorpusBleu(
   return nltkCorpusBleuDetail(listOfReferences, hypotheses, options).value;
 }
 
-/** nltk `sentence_bleu(references, hypothesis, weights, smoothing_function)` (0–1). */
+/**
+ * nltk `sentence_bleu(references, hypothesis, weights, smoothing_function)` (0–1).
+ *
+ * @example
+ * nltkSentenceBleu([['我', '爱', '北', '京']], ['我', '爱', '上', '海']); // nltk sentence_bleu
+ */
 export function nltkSentenceBleu(
   references: readonly (readonly string[])[],
   hypothesis: readonly string[],

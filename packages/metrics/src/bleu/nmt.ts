@@ -65,7 +65,12 @@ export function nmtComputeBleu(
   return nmtBleuFromStats(sumBleuStats(items, maxOrder), maxOrder, smooth);
 }
 
-/** CMExam `utils.bleu_score(references, generated, n_gram, smooth)`: one reference per hypothesis. */
+/**
+ * CMExam `utils.bleu_score(references, generated, n_gram, smooth)`: one reference per hypothesis.
+ *
+ * @example
+ * nmtBleu([[['我', '爱', '北', '京']]], [['我', '爱', '上', '海']]).score; // tensorflow/nmt compute_bleu (CMExam's scripts)
+ */
 export function nmtBleu(
   refTokenLists: readonly (readonly string[])[],
   hypTokenLists: readonly (readonly string[])[],

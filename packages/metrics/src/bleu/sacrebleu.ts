@@ -32,7 +32,13 @@ export interface BleuScore {
 
 const myLog = (x: number): number => (x === 0 ? -9999999999 : Math.log(x));
 
-/** `BLEU.compute_bleu`: correct/total are copied, not mutated. */
+/**
+ * `BLEU.compute_bleu`: correct/total are copied, not mutated.
+ *
+ * @example
+ * // from summed sufficient statistics (e.g. of several shards or threads)
+ * computeSacreBleu([9, 7, 5, 3], [10, 9, 8, 7], 10, 11, { smoothMethod: 'exp' }).score;
+ */
 export function computeSacreBleu(
   correctIn: readonly number[],
   totalIn: readonly number[],
@@ -111,6 +117,10 @@ export interface SignatureParts {
 /**
  * sacrebleu-style signature, e.g. `nrefs:1|case:mixed|eff:no|tok:zh|smooth:exp|version:2.6.0`, followed by
  * `|impl:medeval` (computed by medeval's port, not by sacrebleu) and `|ngram:N` when N ≠ 4.
+ *
+ * @example
+ * sacrebleuSignature({ nrefs: 1, lowercase: false, effectiveOrder: false, tok: 'zh', smoothMethod: 'exp', maxNgramOrder: 4 });
+ * // 'nrefs:1|case:mixed|eff:no|tok:zh|smooth:exp|version:2.6.0|impl:medeval'
  */
 export function sacrebleuSignature(p: SignatureParts): string {
   let smooth: string = p.smoothMethod;

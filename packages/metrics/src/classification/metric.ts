@@ -22,7 +22,12 @@ export interface AccuracyMetricOptions extends LabelSource {
   interval?: 'wilson' | 'bootstrap';
 }
 
-/** Exact string match, mean × 100. */
+/**
+ * Exact string match, mean × 100.
+ *
+ * @example
+ * const accuracy = accuracyMetric({ gold: (i) => i.sample.target as string, predicted: (i) => i.prediction as string | null });
+ */
 export function accuracyMetric(o: AccuracyMetricOptions): SyncMetric<number> {
   const name = o.name ?? 'accuracy';
   return {
@@ -57,6 +62,9 @@ export interface PrfMetricOptions extends LabelSource {
  * scikit-learn `precision_recall_fscore_support(average=...)` on single labels, × 100. The aggregate
  * counts through a per-metric label/pair intern table (`label-pairs.ts`): the bootstrap calls it ~1000
  * times per slice, and it gives the same doubles as `prfsAveraged` on the items' labels.
+ *
+ * @example
+ * const f1Macro = prfMetric({ name: 'f1_macro', average: 'macro', gold: (i) => i.sample.target as string, predicted: (i) => i.prediction as string | null });
  */
 export function prfMetric(o: PrfMetricOptions): SyncMetric<LabelPair> {
   const measure = o.measure ?? 'f1';

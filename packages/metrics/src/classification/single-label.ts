@@ -33,7 +33,12 @@ function checkLengths(yTrue: readonly unknown[], yPred: readonly unknown[]): voi
   }
 }
 
-/** `accuracy_score(y_true, y_pred)`: share of exact equals (NaN for empty lists, as sklearn). */
+/**
+ * `accuracy_score(y_true, y_pred)`: share of exact equals (NaN for empty lists, as sklearn).
+ *
+ * @example
+ * accuracyScore(['A', 'B', 'C'], ['A', 'B', 'D']); // 0.666…, sklearn accuracy_score
+ */
 export function accuracyScore(yTrue: readonly string[], yPred: readonly string[]): number {
   checkLengths(yTrue, yPred);
   if (yTrue.length === 0) return Number.NaN;

@@ -21,7 +21,12 @@ export function distinctCounts(tokens: readonly string[], n: number): DistinctCo
   return { distinct: new Set(keys).size, total: keys.length };
 }
 
-/** Distinct-n of one text: distinct / total, or null when the text has no n-gram. */
+/**
+ * Distinct-n of one text: distinct / total, or null when the text has no n-gram.
+ *
+ * @example
+ * distinctN(['好', '好', '学', '习'], 1); // 0.75: 3 distinct unigrams of 4
+ */
 export function distinctN(tokens: readonly string[], n: number): number | null {
   const c = distinctCounts(tokens, n);
   return c.total === 0 ? null : c.distinct / c.total;
@@ -40,7 +45,12 @@ export function distinctMean(texts: readonly (readonly string[])[], n: number): 
   return count === 0 ? Number.NaN : sum / count;
 }
 
-/** Corpus-level Distinct-n: distinct n-grams over the whole corpus / all n-grams (NaN when there are none). */
+/**
+ * Corpus-level Distinct-n: distinct n-grams over the whole corpus / all n-grams (NaN when there are none).
+ *
+ * @example
+ * distinctCorpus([['好', '好'], ['学', '习']], 2); // distinct bigrams over all texts / all bigrams
+ */
 export function distinctCorpus(texts: readonly (readonly string[])[], n: number): number {
   const seen = new Set<string>();
   let total = 0;

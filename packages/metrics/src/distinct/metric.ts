@@ -17,6 +17,12 @@ export interface DistinctMetricOptions {
   signaturePrefix?: string;
 }
 
+/**
+ * Distinct-n as a Metric: per text (the mean of each answer's distinct-n, default) or over the corpus.
+ *
+ * @example
+ * const distinct2 = distinctMetric({ name: 'distinct2', n: 2, hypothesis: (i) => i.prediction as string | null });
+ */
 export function distinctMetric(o: DistinctMetricOptions & { level?: 'text' }): SyncMetric<number>;
 export function distinctMetric(o: DistinctMetricOptions & { level: 'corpus' }): SyncMetric<string[]>;
 export function distinctMetric(o: DistinctMetricOptions): SyncMetric<number> | SyncMetric<string[]>;

@@ -69,7 +69,12 @@ export function gleuFromStats(items: Iterable<GleuStats>): number {
   return all === 0 ? 0.0 : match / all;
 }
 
-/** nltk `corpus_gleu(list_of_references, hypotheses, min_len, max_len)` (0–1). */
+/**
+ * nltk `corpus_gleu(list_of_references, hypotheses, min_len, max_len)` (0–1).
+ *
+ * @example
+ * corpusGleu([[['我', '爱', '北', '京']]], [['我', '爱', '上', '海']]); // nltk corpus_gleu
+ */
 export function corpusGleu(
   listOfReferences: readonly (readonly (readonly string[])[])[],
   hypotheses: readonly (readonly string[])[],
@@ -84,7 +89,12 @@ export function corpusGleu(
   return gleuFromStats(items);
 }
 
-/** nltk `sentence_gleu(references, hypothesis, min_len, max_len)` (0–1). */
+/**
+ * nltk `sentence_gleu(references, hypothesis, min_len, max_len)` (0–1).
+ *
+ * @example
+ * sentenceGleu([['我', '爱', '北', '京']], ['我', '爱', '上', '海']); // nltk sentence_gleu
+ */
 export function sentenceGleu(
   references: readonly (readonly string[])[],
   hypothesis: readonly string[],

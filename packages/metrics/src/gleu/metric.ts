@@ -20,6 +20,12 @@ export interface GleuMetricOptions {
   signatureExtra?: string;
 }
 
+/**
+ * GLEU (nltk corpus_gleu) as a Metric over per-sample statistics.
+ *
+ * @example
+ * const gleu = gleuMetric({ name: 'gleu', tokenize: 'char', hypothesis: (i) => i.prediction as string | null, references: (i) => [i.sample.target as string] });
+ */
 export function gleuMetric(options: GleuMetricOptions): SyncMetric<GleuStats> {
   const tok = resolveTokenizer(options.tokenize, options.tokenizerName);
   const minLen = options.minOrder ?? 1;

@@ -54,7 +54,13 @@ function isNmt(protocol: ProtocolName): boolean {
   return protocol === 'cmexam-paper' || protocol === 'cmexam-gpt';
 }
 
-/** The tokenizer `protocolCorpusBleu` uses for a protocol when none is given. */
+/**
+ * The tokenizer `protocolCorpusBleu` uses for a protocol when none is given.
+ *
+ * @example
+ * bleuTokenizerFor('standard');         // 'zh'
+ * bleuTokenizerFor('standard', 'char'); // 'char'
+ */
 export function bleuTokenizerFor(protocol: ProtocolName, tokenize?: TextTokenizer): TokenizerName {
   return textTokenizerName(tokenize ?? BLEU_DEFAULT_TOKENIZER[protocol], isNmt(protocol));
 }
@@ -62,6 +68,9 @@ export function bleuTokenizerFor(protocol: ProtocolName, tokenize?: TextTokenize
 /**
  * Corpus BLEU-4: sacrebleu's corpus_bleu under `standard`; tensorflow/nmt compute_bleu (no smoothing) under
  * the CMExam protocols; nltk corpus_bleu (uniform weights, no smoothing) under `huatuo`. All ×100.
+ *
+ * @example
+ * await protocolCorpusBleu(['我爱上海'], [['我爱北京']], { protocol: 'huatuo' }); // `medeval bleu --protocol huatuo`
  */
 export async function protocolCorpusBleu(
   hyps: readonly string[],
@@ -91,6 +100,9 @@ export async function protocolCorpusBleu(
  * ROUGE-1/2/L P/R/F averaged over pairs, ×100: rouge-score on characters under `standard` and `huatuo`;
  * CMExam's tensorflow/nmt ROUGE (set n-grams, its ROUGE-L formula) under the CMExam protocols, with the GPT
  * scripts' swapped argument order under `cmexam-gpt`.
+ *
+ * @example
+ * await protocolCorpusRouge(['我爱上海'], ['我爱北京'], { protocol: 'cmexam-paper' }); // `medeval rouge --protocol cmexam-paper`
  */
 export async function protocolCorpusRouge(
   hyps: readonly string[],

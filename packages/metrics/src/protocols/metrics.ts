@@ -15,7 +15,13 @@ export interface AnswerMetricsOptions {
   predicted: (i: MetricInput) => string | null;
 }
 
-/** accuracy, f1_weighted, f1_macro (0–100) over atomic answer strings ('A', 'ABD', '无答案'), as sklearn 1.2.1. */
+/**
+ * accuracy, f1_weighted, f1_macro (0–100) over atomic answer strings ('A', 'ABD', '无答案'), as sklearn 1.2.1.
+ *
+ * @example
+ * const metrics = answerMetrics({ protocol: 'standard', gold: (i) => i.sample.target as string, predicted: (i) => (i.status === 'ok' ? (i.prediction as string) : '无答案') });
+ * // accuracy, f1_weighted, f1_macro, as CMExam's scripts compute them
+ */
 export function answerMetrics(o: AnswerMetricsOptions): Metric[] {
   const p = getProtocol(o.protocol);
   const prefix = protocolPrefix(p);
@@ -95,7 +101,13 @@ const RECIPES: Record<ProtocolName, Record<string, Builder>> = {
   },
 };
 
-/** The protocol's text metrics (or the named subset), each with a `medeval:<protocol>@<v>|…` signature. */
+/**
+ * The protocol's text metrics (or the named subset), each with a `medeval:<protocol>@<v>|…` signature.
+ *
+ * @example
+ * const metrics = textMetrics({ protocol: 'huatuo', hypothesis: (i) => i.prediction as string | null, references: (i) => [i.sample.target as string] });
+ * // BLEU-1…4, GLEU, ROUGE-1/2/L, Distinct-1/2 exactly as the Huatuo-26M paper computes them
+ */
 export function textMetrics(o: TextMetricsOptions): Metric[] {
   const p = getProtocol(o.protocol);
   const recipe = RECIPES[p.name];

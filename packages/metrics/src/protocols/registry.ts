@@ -78,7 +78,12 @@ export function isProtocolName(name: string): name is ProtocolName {
   return Object.prototype.hasOwnProperty.call(PROTOCOLS, name);
 }
 
-/** The protocol called `name`; a clear error listing the valid names otherwise. */
+/**
+ * The protocol called `name`; a clear error listing the valid names otherwise.
+ *
+ * @example
+ * getProtocol('cmexam-paper').version; // the protocol's version, part of every signature it makes
+ */
 export function getProtocol(name: string): ProtocolInfo {
   if (!isProtocolName(name)) throw new Error(`unknown protocol "${name}"; valid protocols: ${PROTOCOL_NAMES.join(', ')}`);
   return PROTOCOLS[name];
@@ -89,7 +94,12 @@ export function protocolPrefix(p: ProtocolInfo): string {
   return `medeval:${p.name}@${p.version}|`;
 }
 
-/** What `medeval rouge --protocol P` should pass to `corpusRouge` (variant, tokenizer, argument order, prefix). */
+/**
+ * What `medeval rouge --protocol P` should pass to `corpusRouge` (variant, tokenizer, argument order, prefix).
+ *
+ * @example
+ * protocolRougeOptions('cmexam-gpt'); // { variant: 'nmt', tokenize: 'codepoints', swap: true, signaturePrefix: … }
+ */
 export function protocolRougeOptions(name: string): { variant: 'rouge-score' | 'nmt'; tokenize: 'char' | 'codepoints'; swap: boolean; signaturePrefix: string } {
   const p = getProtocol(name);
   const signaturePrefix = protocolPrefix(p);

@@ -37,6 +37,9 @@ const VARIANT_ID: Record<RougeVariant, string> = {
  * Corpus ROUGE over aligned lines. rouge-score: per-line scores averaged with `np.mean`; nmt: CMExam's
  * `rouge()` ×100; pltrdy / rouge-chinese: `get_scores(avg=True)` ×100 (empty texts score 0, see docs).
  * Jieba tokenization needs `await loadJieba()` first. An empty corpus gives NaN values.
+ *
+ * @example
+ * corpusRouge(['我爱上海'], ['我爱北京']).rouge1.f; // mean F over lines × 100, as `medeval rouge`
  */
 export function corpusRouge(hyps: readonly string[], refs: readonly string[], options: CorpusRougeOptions = {}): CorpusRougeResult {
   if (hyps.length !== refs.length) throw new Error(`corpusRouge: ${hyps.length} hypothesis lines but ${refs.length} reference lines`);

@@ -86,6 +86,12 @@ export interface RougeMetricOptions {
   signaturePrefix?: string;
 }
 
+/**
+ * ROUGE-1/2/L as a Metric: per-sample P/R/F as items, their mean (×100) as the aggregate.
+ *
+ * @example
+ * const rougeL = rougeMetric({ name: 'rougeL', hypothesis: (i) => i.prediction as string | null, references: (i) => [i.sample.target as string] });
+ */
 export function rougeMetric(o: RougeMetricOptions): SyncMetric<RougePRF> {
   const variant = o.variant ?? 'rouge-score';
   const type = typeOf(o.type ?? o.name);

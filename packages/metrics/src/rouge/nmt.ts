@@ -87,6 +87,9 @@ export type NmtRougeResult = Record<
  * tensorflow/nmt `rouge(hypotheses, references)`: per-pair scores, `np.mean` of each (0–1).
  * CMExam's `utils.rouge_score(references, generated)` is this ×100 (see `nmtRougeScore100`).
  * An empty list gives NaN (numpy's mean of nothing, with a RuntimeWarning in Python).
+ *
+ * @example
+ * nmtRouge(['我 爱 上 海'], ['我 爱 北 京'])['rouge_l/f_score']; // tensorflow/nmt rouge() (CMExam's scripts)
  */
 export function nmtRouge(hypotheses: readonly string[], references: readonly string[]): NmtRougeResult {
   if (hypotheses.length !== references.length) {

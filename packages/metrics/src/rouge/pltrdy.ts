@@ -83,7 +83,12 @@ function chineseRougeL(hypSents: readonly string[], refSents: readonly string[])
   return { f: 2 * ((p * r) / (p + r + 1e-8)), p, r };
 }
 
-/** `Rouge().get_scores(hyp, ref)[0]` for one pair. */
+/**
+ * `Rouge().get_scores(hyp, ref)[0]` for one pair.
+ *
+ * @example
+ * rougeGetScores('我 爱 上 海', '我 爱 北 京', 'rouge-chinese')['rouge-l'].f; // Rouge().get_scores(hyp, ref)
+ */
 export function rougeGetScores(hyp: string, ref: string, flavour: RougeFlavour, options: GetScoresOptions = {}): GetScoresResult {
   const hs = sentencesOf(hyp, flavour);
   const rs = sentencesOf(ref, flavour);

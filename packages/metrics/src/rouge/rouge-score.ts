@@ -132,6 +132,9 @@ function ngramOrder(type: string): number | null {
 /**
  * rouge-score `RougeScorer(types).score(target, prediction)`.
  * Returns one {precision, recall, fmeasure} per requested type.
+ *
+ * @example
+ * rougeScore('我爱北京', '我爱上海').rougeL.fmeasure; // rouge-score's RougeScorer on characters
  */
 export function rougeScore(target: string, prediction: string, options: RougeScoreOptions = {}): Record<string, RougeScoreValue> {
   const types = options.types ?? DEFAULT_TYPES;

@@ -74,7 +74,13 @@ function makeTokenizer(w: JiebaWasmModule): JiebaTokenizer {
   };
 }
 
-/** Load jieba-wasm once (later calls share the same promise). */
+/**
+ * Load jieba-wasm once (later calls share the same promise).
+ *
+ * @example
+ * const jieba = await loadJieba(); // jieba-rs as WebAssembly, loaded once per process
+ * jieba.cut('头痛三天'); // words
+ */
 export function loadJieba(): Promise<JiebaTokenizer> {
   if (loading === null) {
     loading = importJiebaWasm().then(

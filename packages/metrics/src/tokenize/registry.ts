@@ -53,11 +53,22 @@ export function isTokenizerName(name: string): name is TokenizerName {
   return Object.prototype.hasOwnProperty.call(tokenizers, name);
 }
 
-/** True for tokenizers that need `await loadJieba()` before use. */
+/**
+ * True for tokenizers that need `await loadJieba()` before use.
+ *
+ * @example
+ * if (needsJieba('jieba')) await loadJieba();
+ */
 export function needsJieba(name: TokenizerName): boolean {
   return name === 'jieba' || name === 'jieba-nows';
 }
 
+/**
+ * A tokenizer by name (`char`, `zh`, `13a`, `intl`, `none`, `jieba`, …); jieba needs `await loadJieba()` first.
+ *
+ * @example
+ * getTokenizer('zh')('血压140/90mmHg'); // sacrebleu zh tokens
+ */
 export function getTokenizer(name: string): Tokenizer {
   if (!isTokenizerName(name)) {
     throw new Error(`unknown tokenizer "${name}"; valid names: ${TOKENIZER_NAMES.join(', ')}`);

@@ -119,7 +119,12 @@ export function sacrebleuTokenizeString(name: SacrebleuTokenizerName, text: stri
   }
 }
 
-/** Token list = `sacrebleuTokenizeString(...).split()`. */
+/**
+ * Token list = `sacrebleuTokenizeString(...).split()`.
+ *
+ * @example
+ * sacrebleuTokenize('zh', '血压140/90'); // the tokens sacrebleu's TokenizerZh gives, split on whitespace
+ */
 export function sacrebleuTokenize(name: SacrebleuTokenizerName, text: string): string[] {
   if (name === 'zh') return zhTokens(text);
   return pySplit(sacrebleuTokenizeString(name, text));
