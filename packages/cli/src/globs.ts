@@ -16,7 +16,12 @@ export interface ExpandOptions {
   command: string;
 }
 
-/** Expands each argument in order; matches of one pattern are sorted, duplicates dropped. */
+/**
+ * Expands each argument in order; matches of one pattern are sorted, duplicates dropped.
+ *
+ * @example
+ * await expandPaths(['runs/*'], { cwd: process.cwd(), kind: 'directory', label: 'DIR', command: 'compare' }); // sorted matches, or a usage error naming the pattern
+ */
 export async function expandPaths(args: readonly string[], options: ExpandOptions): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();

@@ -16,11 +16,24 @@ export interface CliIO {
   signal?: AbortSignal;
 }
 
+/**
+ * The process's own stdout, stderr, environment and working folder (what `medeval` runs with).
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2), processIO());
+ */
 export function processIO(): CliIO {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
-/** Collects output in memory, for tests and programmatic use. */
+/**
+ * Collects output in memory, for tests and programmatic use.
+ *
+ * @example
+ * const io = memoryIO({ env: { CI: 'true' } });
+ * await main(['--version'], io);
+ * io.out(); // '0.1.0\n'
+ */
 export function memoryIO(overrides: Partial<Omit<CliIO, 'stdout' | 'stderr'>> = {}): CliIO & { out(): string; err(): string } {
   let out = '';
   let err = '';

@@ -6,7 +6,14 @@ import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, reportError, UsageError } from '
 import { processIO, type CliIO } from './io.js';
 import { COMMANDS, findCommand } from './commands/registry.js';
 
-/** Runs `medeval <argv...>` and resolves to its exit code. Never calls process.exit. */
+/**
+ * Runs `medeval <argv...>` and resolves to its exit code. Never calls process.exit.
+ *
+ * @example
+ * const io = memoryIO({ cwd: process.cwd() });
+ * const code = await main(['bleu', '--hyp', 'hyp.txt', '--ref', 'ref.txt', '--json'], io);
+ * console.log(code, io.out());
+ */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const debug = Boolean(io.env.MEDEVAL_DEBUG && io.env.MEDEVAL_DEBUG !== '0');
   try {

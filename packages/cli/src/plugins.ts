@@ -14,6 +14,13 @@ export interface LoadedMetric {
   origin: string;
 }
 
+/**
+ * Loads `--metric` files: the metrics a module exports (default and/or named, single or arrays), each checked
+ * for the Metric shape so a typo fails here, naming the file and export.
+ *
+ * @example
+ * const loaded = await loadMetricPlugins(['./my-metric.js'], process.cwd()); // [{ metric, origin: './my-metric.js#default' }]
+ */
 export async function loadMetricPlugins(paths: readonly string[], cwd: string): Promise<LoadedMetric[]> {
   const loaded: LoadedMetric[] = [];
   const names = new Map<string, string>();

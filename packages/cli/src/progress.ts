@@ -19,6 +19,12 @@ export interface ProgressReporter {
   finish(progress?: Progress): void;
 }
 
+/**
+ * How progress shows: `bar` on a terminal, `lines` in a pipe, `quiet` under CI; MEDEVAL_PROGRESS overrides.
+ *
+ * @example
+ * progressMode(process.stderr, { CI: 'true' }); // 'quiet'
+ */
 export function progressMode(stream: ProgressStream, env: Record<string, string | undefined>): ProgressMode {
   const forced = env.MEDEVAL_PROGRESS;
   if (forced === 'bar' || forced === 'lines' || forced === 'quiet') return forced;
@@ -27,6 +33,14 @@ export function progressMode(stream: ProgressStream, env: Record<string, string 
   return 'lines';
 }
 
+/**
+ * A progress reporter on a stream: a bar on a terminal, lines in a pipe, nothing under CI.
+ *
+ * @example
+ * const progress = createProgress({ stream: process.stderr, env: process.env, label: 'run' });
+ * await evaluate({ task, model, onProgress: (p) => progress.update(p) });
+ * progress.finish();
+ */
 export function createProgress(options: {
   stream: ProgressStream;
   env: Record<string, string | undefined>;

@@ -66,7 +66,12 @@ export function loadCmbClin(data: DataSource): Dataset<CmbClinSample> {
   };
 }
 
-/** CMB's CMB-Clin prompt: "以下是一位病人的病例：" + description + the first question; later questions follow the conversation. */
+/**
+ * CMB's CMB-Clin prompt: "以下是一位病人的病例：" + description + the first question; later questions follow the conversation.
+ *
+ * @example
+ * cmbClinMessages(sample); // the case and the earlier turns as chat messages, the last question last
+ */
 export function cmbClinMessages(sample: CmbClinSample): ChatMessage[] {
   const [first, ...rest] = [...sample.input.history.map((t) => t.question), sample.input.question];
   const messages: ChatMessage[] = [{ role: 'user', content: `以下是一位病人的病例：\n${sample.input.description}\n${first}` }];
@@ -77,7 +82,13 @@ export function cmbClinMessages(sample: CmbClinSample): ChatMessage[] {
   return messages;
 }
 
-/** The judge's metrics for CMB-Clin answers: the case and question as the question, the solution as reference. */
+/**
+ * The judge's metrics for CMB-Clin answers: the case and question as the question, the solution as reference.
+ *
+ * @example
+ * const metrics = cmbClinJudgeMetrics(modelFromSpec('openai:gpt-4o'));
+ * await evaluate({ task: cmbClin({ data: 'CMB-Clin-qa.json' }), model, metrics });
+ */
 export function cmbClinJudgeMetrics(model: Model): Metric<number, MetricInput<CmbClinSample>>[] {
   return clinicalJudgeMetrics<MetricInput<CmbClinSample>>({
     model,

@@ -80,7 +80,12 @@ export function loadCmb(options: CmbOptions): Dataset<McqSample> {
   };
 }
 
-/** CMB's answer-only prompt (README, "CMB-Exam Prompt"), zero-shot. */
+/**
+ * CMB's answer-only prompt (README, "CMB-Exam Prompt"), zero-shot.
+ *
+ * @example
+ * cmbPrompt(sample); // '以下是中国医师考试中执业医师考试的一道单项选择题，不需要做任何分析和解释，直接输出答案选项。\n…'
+ */
 export function cmbPrompt(sample: McqSample): string {
   const { exam_type: type, exam_class: cls, question_type: kind } = sample.meta as Record<string, string>;
   return `以下是中国${type}中${cls}考试的一道${kind}，不需要做任何分析和解释，直接输出答案选项。\n${sample.input.question}\n${sample.input.optionsText}`;

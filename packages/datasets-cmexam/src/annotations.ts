@@ -121,7 +121,12 @@ const LABELS: Record<Exclude<AnnotationColumn, 'Difficulty level'>, Record<strin
   'Area of Competency': COMPETENCY_LABELS,
 };
 
-/** The label a report prints for an annotation value: abbreviation, `N/A`, or the value itself. */
+/**
+ * The label a report prints for an annotation value: abbreviation, `N/A`, or the value itself.
+ *
+ * @example
+ * annotationLabel('Difficulty level', 3); // 'Moderate'
+ */
 export function annotationLabel(dimension: string, value: MetaValue): string {
   if (value === null || value === '') return 'N/A';
   if (value === NOT_APPLICABLE) return 'N/A';

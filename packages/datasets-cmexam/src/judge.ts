@@ -116,7 +116,13 @@ export const answerJudge: TaskJudge<CmexamSample, string> = {
   retry,
 };
 
-/** The joint task's judge: the judge's letters with the explanation the rules read. */
+/**
+ * The joint task's judge: the judge's letters with the explanation the rules read.
+ *
+ * @example
+ * // what `cmexam.joint()` sets as its `judge` hook: the judge's letters, the rules' explanation
+ * const hook = jointJudge<{ answer: string | null; explanation: string | null }>();
+ */
 export function jointJudge<P extends { answer: string | null; explanation: string | null }>(): TaskJudge<CmexamSample, P> {
   return {
     promptId: JUDGE_PROMPT_ID,

@@ -125,7 +125,13 @@ function assemble<P>(
 // The judge fallback is a `standard` feature; the paper protocols read answers with their own rules only.
 const judgeAllowed = (protocol: string) => protocol === 'standard';
 
-/** `cmexam`: the answer letters; accuracy, weighted and macro F1, sliced by the five annotations. */
+/**
+ * `cmexam`: the answer letters; accuracy, weighted and macro F1, sliced by the five annotations.
+ *
+ * @example
+ * const task = cmexam.answer({ data: 'val.csv', protocol: 'standard' });
+ * await evaluate({ task, model });
+ */
 export function answer(options: CmexamTaskOptions = {}): CmexamTask<string> {
   const b = base('answer', options);
   const protocol = b.protocolName;
@@ -143,7 +149,12 @@ export function answer(options: CmexamTaskOptions = {}): CmexamTask<string> {
   });
 }
 
-/** `cmexam-explanation`: BLEU-1/4 and ROUGE-1/2/L; rows without a gold explanation are not scored. */
+/**
+ * `cmexam-explanation`: BLEU-1/4 and ROUGE-1/2/L; rows without a gold explanation are not scored.
+ *
+ * @example
+ * const task = cmexam.explanation({ data: 'val.csv', protocol: 'cmexam-paper' }); // BLEU-1/4, ROUGE-1/2/L as the paper
+ */
 export function explanation(options: CmexamTaskOptions = {}): CmexamTask<string> {
   const b = base('explanation', options);
   const protocol = b.protocolName;
@@ -160,7 +171,12 @@ export function explanation(options: CmexamTaskOptions = {}): CmexamTask<string>
   });
 }
 
-/** `cmexam-joint`: answer and explanation from one output (template 4 under cmexam-paper). */
+/**
+ * `cmexam-joint`: answer and explanation from one output (template 4 under cmexam-paper).
+ *
+ * @example
+ * const task = cmexam.joint({ data: 'val.csv' }); // answer and explanation from one output
+ */
 export function joint(options: CmexamTaskOptions = {}): CmexamTask<JointPrediction> {
   const b = base('joint', options);
   const protocol = b.protocolName;

@@ -23,7 +23,12 @@ const BLOBS: Record<string, string> = {
   'test/virology.csv': '83e044db7262a01c90ca377585ccbe1e625ee136',
 };
 
-/** Each file: its path under the data folder (`test/anatomy.csv`), its URL at the pinned commit, its git blob id. */
+/**
+ * Each file: its path under the data folder (`test/anatomy.csv`), its URL at the pinned commit, its git blob id.
+ *
+ * @example
+ * const files = cmmluRemoteFiles(); // CMMLU's CSVs at a pinned commit, with their git blob ids
+ */
 export function cmmluRemoteFiles(baseUrl = `https://raw.githubusercontent.com/haonan-li/CMMLU/${CMMLU_COMMIT}/data`): Array<{ name: string; url: string; gitBlob: string }> {
   return Object.entries(BLOBS).map(([name, gitBlob]) => ({ name, url: `${baseUrl}/${name}`, gitBlob }));
 }

@@ -8,7 +8,12 @@ const correct = (input: MetricInput) => {
   return input.status === 'ok' && input.prediction === sample.target.answer ? 1 : 0;
 };
 
-/** accuracy: the share of questions answered right (an unreadable answer counts as wrong), 0–100. */
+/**
+ * accuracy: the share of questions answered right (an unreadable answer counts as wrong), 0–100.
+ *
+ * @example
+ * const accuracy = microAccuracy(task.protocol.signature);
+ */
 export function microAccuracy(signature: string): SyncMetric<number> {
   return {
     name: 'accuracy',
@@ -23,7 +28,12 @@ export function microAccuracy(signature: string): SyncMetric<number> {
   };
 }
 
-/** accuracy_macro: the mean over subjects of each subject's accuracy, 0–100. */
+/**
+ * accuracy_macro: the mean over subjects of each subject's accuracy, 0–100.
+ *
+ * @example
+ * const macro = macroAccuracy(task.protocol.signature);
+ */
 export function macroAccuracy(signature: string): SyncMetric<{ subject: string; correct: 0 | 1 }> {
   return {
     name: 'accuracy_macro',

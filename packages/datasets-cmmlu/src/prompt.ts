@@ -5,7 +5,12 @@ import type { ChatMessage } from '@medeval/core';
 import type { CmmluSample } from './schema.js';
 import { SUBJECT_NAMES_ZH } from './subjects.js';
 
-/** format_example: "题目：" + question, "\nA. …" per option, then "\n答案是：" (+ the answer and a blank line). */
+/**
+ * format_example: "题目：" + question, "\nA. …" per option, then "\n答案是：" (+ the answer and a blank line).
+ *
+ * @example
+ * formatExample(sample, false); // '题目：…\nA. …\nB. …\nC. …\nD. …\n答案是：'
+ */
 export function formatExample(sample: CmmluSample, includeAnswer: boolean): string {
   let prompt = `题目：${sample.input.question}`;
   for (const option of sample.input.options) prompt += `\n${option.letter}. ${option.text}`;

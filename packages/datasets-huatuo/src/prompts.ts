@@ -41,7 +41,12 @@ export const huatuoPrompts: Readonly<Record<string, HuatuoPrompt>> = {
   [huatuoPlainPrompt.id]: huatuoPlainPrompt,
 };
 
-/** A prompt by id (unknown ids list the known ones), or a caller's own prompt object. */
+/**
+ * A prompt by id (unknown ids list the known ones), or a caller's own prompt object.
+ *
+ * @example
+ * resolvePrompt('huatuo-plain@1').id; // 'huatuo-plain@1'
+ */
 export function resolvePrompt(prompt: string | HuatuoPrompt | undefined): HuatuoPrompt {
   if (prompt === undefined) return huatuoQaPrompt;
   if (typeof prompt !== 'string') return prompt;

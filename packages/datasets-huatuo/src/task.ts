@@ -51,6 +51,13 @@ export const HUATUO_PROTOCOLS = ['huatuo', 'standard'] as const;
 // Only at the very start (after whitespace): a label the prompt asked the model not to write.
 const ANSWER_LABEL = /^\s*(?:回答|答案|答)\s*[：:]\s*/u;
 
+/**
+ * The Huatuo-26M question-answering task: free-text answers scored with the paper's BLEU, GLEU, ROUGE and
+ * Distinct (protocol `huatuo`) or medeval's `standard`.
+ *
+ * @example
+ * await evaluate({ task: huatuo.qa({ data: 'test_datasets.jsonl' }), model });
+ */
 export function qa(options: QaOptions = {}): HuatuoTask {
   const data = options.data ?? huatuoSample;
   const protocolName = (options.protocol ?? 'huatuo') as ProtocolName;

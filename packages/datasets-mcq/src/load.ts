@@ -145,7 +145,13 @@ export function loadMcq(data: DataSource, options: LoadMcqOptions = {}): Dataset
   };
 }
 
-/** The options of a record, in any of the three shapes, or what is wrong. */
+/**
+ * The options of a record, in any of the three shapes, or what is wrong.
+ *
+ * @example
+ * optionsOf({ options: { A: '头痛', B: '发热' } }, 'options'); // [{ letter: 'A', text: '头痛' }, { letter: 'B', text: '发热' }]
+ * optionsOf({}, 'options'); // a string saying what is wrong
+ */
 export function optionsOf(record: Record<string, unknown>, name: string): McqOption[] | string {
   const value = record[name];
   if (Array.isArray(value)) {
@@ -178,7 +184,13 @@ export function optionsOf(record: Record<string, unknown>, name: string): McqOpt
   return `"${name}" must be an object {A: …}, a list, or one column per letter`;
 }
 
-/** Sorted answer letters, or "!" + the problem. */
+/**
+ * Sorted answer letters, or "!" + the problem.
+ *
+ * @example
+ * answerOf('b, a', options); // 'AB'
+ * answerOf('', options);     // '!the answer is missing (one or several letters)'
+ */
 export function answerOf(value: unknown, options: readonly McqOption[]): string {
   const letters = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [...value.toUpperCase().replace(/[\s,，、;；]/g, '')] : null;
   if (!letters || letters.length === 0) return '!the answer is missing (one or several letters)';

@@ -12,7 +12,12 @@ export interface McqTaskOptions extends LoadMcqOptions {
   data?: string;
 }
 
-/** The prompt: the question, its options one a line, and the answer format the extractor reads best. */
+/**
+ * The prompt: the question, its options one a line, and the answer format the extractor reads best.
+ *
+ * @example
+ * mcqPrompt(sample); // '以下是一道选择题，请选出正确答案。\n\n…\n\n请在最后一行写“答案：”加选项字母。'
+ */
 export function mcqPrompt(sample: McqSample): string {
   const multi = sample.target.answer.length > 1 ? '多项选择题（可能有多个正确答案）' : '选择题';
   return `以下是一道${multi}，请选出正确答案。\n\n${sample.input.question}\n${sample.input.optionsText}\n\n请在最后一行写“答案：”加选项字母。`;
@@ -35,6 +40,9 @@ export interface McqTaskParts<S extends McqSample> {
 /**
  * A multiple-choice task from its parts: medeval's standard extraction, CMExam's answer metrics (accuracy,
  * weighted and macro F1; no answer read counts as wrong), option rotations for CircularEval.
+ *
+ * @example
+ * const task = mcqTaskFrom({ name: 'my-exam', version: '1', dataset, promptId: 'my@1', prompt: mcqPrompt, signature: 'my-exam|standard|v1', sliceDimensions: ['subject'] });
  */
 export function mcqTaskFrom<S extends McqSample>(parts: McqTaskParts<S>): Task<S, string> {
   const metrics = answerMetrics({
@@ -99,7 +107,12 @@ function rotate(sample: McqSample): McqSample[] {
   });
 }
 
-/** baseline:random: one option letter drawn uniformly per question (seeded), answered as "答案：X". */
+/**
+ * baseline:random: one option letter drawn uniformly per question (seeded), answered as "答案：X".
+ *
+ * @example
+ * await evaluate({ task: mcq({ data: 'exam.jsonl' }), model: randomMcqBaseline({ seed: 0 }) });
+ */
 export function randomMcqBaseline(options: { seed?: number } = {}): Model {
   const seed = options.seed ?? 0;
   return fromFunction((_request, { sample }) => {

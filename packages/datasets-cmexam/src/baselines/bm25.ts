@@ -84,6 +84,12 @@ export async function buildBm25Index(corpus: DataSource): Promise<Bm25Index> {
   };
 }
 
+/**
+ * `baseline:bm25`: scores each option by its best BM25+ passage for "question + option" and answers the best.
+ *
+ * @example
+ * const model = bm25Baseline({ corpus: 'train.csv' }); // picks the option best supported by BM25 passages
+ */
 export function bm25Baseline(options: Bm25BaselineOptions = {}): Model {
   const corpus = options.corpus ?? cmexamSample;
   const corpusName = typeof corpus === 'string' ? corpus : corpus.name;
@@ -128,7 +134,12 @@ export function bestOption(index: Bm25Index, sample: CmexamSample): { letter: st
   return best;
 }
 
-/** A knowledge-seed retriever over the same index (ICP prompts): top passages for a question. */
+/**
+ * A knowledge-seed retriever over the same index (ICP prompts): top passages for a question.
+ *
+ * @example
+ * const task = cmexam.answer({ data: 'val.csv', knowledgeSeeds: bm25Retriever({ corpus: 'train.csv', k: 3 }) }); // ICP: top passages before the question
+ */
 export function bm25Retriever(options: Bm25BaselineOptions & { k?: number } = {}) {
   const corpus = options.corpus ?? cmexamSample;
   let index: Promise<Bm25Index> | null = null;

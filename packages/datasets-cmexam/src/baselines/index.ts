@@ -9,6 +9,13 @@ export interface ResolveBaselineOptions {
   corpus?: DataSource;
 }
 
+/**
+ * An offline baseline model by its CLI name: `baseline:random` or `baseline:bm25`; undefined for other names.
+ *
+ * @example
+ * const model = resolveBaseline('baseline:random', { seed: 0 })!;
+ * await evaluate({ task: cmexam.answer({ data: 'val.csv' }), model });
+ */
 export function resolveBaseline(name: string, options: ResolveBaselineOptions = {}): Model {
   const bare = name.replace(/^baseline:/, '');
   if (bare === 'random') return randomBaseline(options.seed !== undefined ? { seed: options.seed } : {});

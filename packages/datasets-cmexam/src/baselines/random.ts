@@ -9,6 +9,12 @@ export interface RandomBaselineOptions {
   seed?: number;
 }
 
+/**
+ * `baseline:random`: one of the question's letters drawn per question (seeded per sample), answered as `答案：X`.
+ *
+ * @example
+ * await evaluate({ task: cmexam.answer({ data: 'val.csv' }), model: randomBaseline({ seed: 0 }) });
+ */
 export function randomBaseline(options: RandomBaselineOptions = {}): Model {
   const seed = options.seed ?? 0;
   return {

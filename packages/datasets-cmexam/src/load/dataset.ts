@@ -41,6 +41,14 @@ export interface CmexamDataset extends Dataset<CmexamSample> {
   count(): Promise<number>;
 }
 
+/**
+ * CMExam as a dataset: the official CSV (or JSON/JSONL) rows as samples with options, answer, explanation and
+ * the five annotations as `meta`. Bad rows stop the load with file and row (or are skipped and counted).
+ *
+ * @example
+ * const dataset = loadCmexam('data/val.csv');
+ * for await (const sample of dataset.samples()) console.log(sample.id, sample.target.answer, sample.meta['Clinical Department']);
+ */
 export function loadCmexam(data: DataSource, options: LoadCmexamOptions = {}): CmexamDataset {
   const source = sourceName(data);
   let summary = emptySummary(source);

@@ -1,6 +1,12 @@
 // One readable paragraph from a load summary, for CLI messages and notebooks.
 import type { LoadSummary } from '@medeval/core';
 
+/**
+ * One line saying what a load read, kept and skipped, and why (for the CLI and logs).
+ *
+ * @example
+ * console.log(describeLoadSummary(dataset.summary())); // e.g. 'val.csv: 6,811 rows read, 6,811 loaded'
+ */
 export function describeLoadSummary(summary: LoadSummary): string {
   const lines = [`${summary.source}: ${summary.read} rows read, ${summary.loaded} loaded, ${summary.skipped} skipped`];
   for (const [reason, count] of Object.entries(summary.reasons)) lines.push(`  skipped ${count}× ${reason}`);

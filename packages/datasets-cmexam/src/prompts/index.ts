@@ -31,6 +31,12 @@ export interface CmexamPrompt {
 
 const PAPER_TEMPLATE: Record<TaskKind, number> = { answer: 1, explanation: 3, joint: 4 };
 
+/**
+ * The versioned id of a prompt (name, kind, parameters), recorded with every run.
+ *
+ * @example
+ * promptId({ name: 'cot', kind: 'answer' }); // 'cmexam-answer-cot@1', recorded with every run
+ */
 export function promptId(spec: PromptSpec): string {
   let id: string;
   switch (spec.name) {
@@ -55,6 +61,13 @@ function requireFewShot(spec: PromptSpec): FewShotOptions {
   return spec.fewShot;
 }
 
+/**
+ * The prompt of a name and task kind: a versioned id and a `render(sample)` that gives the chat request.
+ *
+ * @example
+ * const prompt = buildPrompt({ name: 'zero-shot', kind: 'answer' });
+ * const request = await prompt.render(sample); // { messages: [...] }
+ */
 export function buildPrompt(spec: PromptSpec): CmexamPrompt {
   if (!PROMPT_NAMES.includes(spec.name)) {
     throw new Error(`unknown CMExam prompt '${spec.name}' (known: ${PROMPT_NAMES.join(', ')})`);

@@ -23,6 +23,13 @@ interface Index {
   search: MiniSearch<{ id: number; question: string; answer: string }>;
 }
 
+/**
+ * `baseline:bm25`: answers each question with the answer of the most similar question of a corpus (BM25,
+ * leave-one-out by default).
+ *
+ * @example
+ * const model = bm25({ corpus: 'test_datasets.jsonl' });
+ */
 export function bm25(options: Bm25Options): Model {
   const leaveOneOut = options.leaveOneOut ?? true;
   const fields = [...(options.fields ?? ['question', 'answer'])];

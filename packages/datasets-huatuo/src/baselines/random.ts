@@ -12,6 +12,12 @@ export interface RandomAnswerOptions {
   leaveOneOut?: boolean;
 }
 
+/**
+ * `baseline:random`: answers with a random answer of the corpus (seeded per sample).
+ *
+ * @example
+ * const model = randomAnswer({ corpus: 'test_datasets.jsonl', seed: 0 });
+ */
 export function randomAnswer(options: RandomAnswerOptions): Model {
   const seed = options.seed ?? 0;
   const leaveOneOut = options.leaveOneOut ?? true;

@@ -17,7 +17,12 @@ export interface BaselineOptions {
 
 export const baselineNames = ['baseline:bm25', 'baseline:random'] as const;
 
-/** The baseline model for a spec, or `undefined` when the name is not one of `baselineNames`. */
+/**
+ * The baseline model for a spec, or `undefined` when the name is not one of `baselineNames`.
+ *
+ * @example
+ * const model = huatuo.resolveBaseline('baseline:bm25', { task })!;
+ */
 export function resolveBaseline(name: string, options: BaselineOptions = {}): Model | undefined {
   const spec = name.startsWith('baseline:') ? name : `baseline:${name}`;
   const taskData = (options.task as { data?: DataSource } | undefined)?.data;

@@ -9,6 +9,12 @@ const UNIT = /[a-z0-9]+|[\p{P}\p{Z}\p{C}\s]+|[^]/gu;
 const SEPARATOR = /^[\p{P}\p{Z}\p{C}\s]+$/u;
 const ASCII_WORD = /^[a-z0-9]+$/;
 
+/**
+ * Chinese retrieval tokens without a dictionary (see above).
+ *
+ * @example
+ * cjkBigramTokens('头痛CT'); // ['头痛', 'ct', '痛ct']
+ */
 export function cjkBigramTokens(text: string): string[] {
   const tokens: string[] = [];
   let previous: string | null = null;

@@ -32,6 +32,14 @@ export interface HuatuoDataset extends Dataset<HuatuoSample> {
   count(): Promise<number>;
 }
 
+/**
+ * Huatuo-26M as a dataset: JSONL lines (`{questions, answers}` lists or `{question, answer}` pairs) as samples;
+ * a bad line stops the load with `file:line: reason: detail`.
+ *
+ * @example
+ * const dataset = loadHuatuo('huatuo26M-testdatasets/test_datasets.jsonl');
+ * for await (const sample of dataset.samples()) console.log(sample.input.question);
+ */
 export function loadHuatuo(data: DataSource, options: LoadOptions = {}): HuatuoDataset {
   const source = sourceName(data);
   const requested = options.format ?? 'auto';

@@ -30,6 +30,13 @@ export class ProblemLog {
   }
 }
 
+/**
+ * A bad line as `file:line: reason: detail`, the form every load error takes.
+ *
+ * @example
+ * formatBadLine('test.jsonl', { line: 12, reason: 'wrong type', detail: 'field "answers" is a number, expected a string' });
+ * // 'test.jsonl:12: wrong type: field "answers" is a number, expected a string'
+ */
 export function formatBadLine(file: string, bad: BadLine): string {
   return `${file}:${bad.line}: ${bad.reason}: ${bad.detail}`;
 }

@@ -20,7 +20,12 @@ export function hash53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** Length in Unicode code points (what the character tokenizer sees, before removing whitespace). */
+/**
+ * Length in Unicode code points (what the character tokenizer sees, before removing whitespace).
+ *
+ * @example
+ * codePointLength('头痛𠮷'); // 3 (a JS string length would say 4)
+ */
 export function codePointLength(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
