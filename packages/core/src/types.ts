@@ -1,10 +1,24 @@
 // The interfaces every medeval package builds on. Read top-down in the order of the data flow:
 // dataset → task (prompt, parse) → model → record → metric items → aggregate → result.
-// The record types are inferred from the records.jsonl schema (records/record-schema.ts), the one source
-// of what a run writes and what readRunFolder() accepts.
+// The record and results types are inferred from the zod schemas of records.jsonl and results.json
+// (records/record-schema.ts, records/results-schema.ts), the one source of what a run writes and what
+// readRunFolder() accepts.
 import type { ChatMessage, EvalRecord, Extraction, MetaValue, RecordUsage, Status } from './records/record-schema.js';
+import type {
+  Counts,
+  EpochSummary,
+  ExtractionExample,
+  ExtractionSummary,
+  LoadSummary,
+  MetricValue,
+  ResultJson,
+  SliceValue,
+  UsageSummary,
+  UsageTotals,
+} from './records/results-schema.js';
 
 export type { ChatMessage, EvalRecord, Extraction, MetaValue, RecordUsage, Status };
+export type { Counts, EpochSummary, ExtractionExample, ExtractionSummary, LoadSummary, MetricValue, ResultJson, SliceValue, UsageSummary, UsageTotals };
 
 /** One evaluation item. `id` is stable across runs (CMExam: 0-based data-row index as a string). */
 export interface Sample<Input = unknown, Target = unknown> {
@@ -15,21 +29,6 @@ export interface Sample<Input = unknown, Target = unknown> {
   meta?: Record<string, MetaValue>;
 }
 
-/** Why rows were skipped while loading, and how many were read. Always reported, never silent. */
-export interface LoadSummary {
-  source: string;
-  read: number;
-  loaded: number;
-  skipped: number;
-  /** reason → count */
-  reasons: Record<string, number>;
-  /** First few problems with file and row/line, for messages. */
-  problems: Array<{ row: number; reason: string }>;
-  /** sha256 of the source bytes, when the source was a file. */
-  sha256?: string;
-  /** Free-form counts a loader wants to report (empty answers, duplicates, full-width spaces...). */
-  stats?: Record<string, number>;
-}
 
 /** A stream of samples. Iterating twice re-reads the source; nothing requires all samples in memory. */
 export interface Dataset<S extends Sample = Sample> {
@@ -212,158 +211,14 @@ export interface Task<S extends Sample = Sample, Prediction = unknown> {
   rotations?(sample: S): S[];
 }
 
-/** One line of records.jsonl. */
 
-export interface MetricValue {
-  /** The corpus value; null when no sample was scorable by this metric (n = 0), since NaN is not JSON. */
-  value: number | null;
-  ci95: [number, number] | null;
-  n: number;
-  signature: string;
-  /** How `ci95` was computed (absent in results written before this field existed). */
-  interval?: 'wilson' | 'bootstrap' | 'none';
-  /** The metric's print scale (`Metric.scale`), so reports format values without the metric object. */
-  scale?: 'percent' | 'fraction';
-}
 
-export interface SliceValue {
-  n: number;
-  label?: string;
-  metrics: Record<string, MetricValue>;
-}
 
-export interface Counts {
-  samples: number;
-  scored: number;
-  unparsed: number;
-  empty: number;
-  /**
-   * Outputs cut off before a final answer (an unclosed think block, or max_tokens reached with nothing
-   * readable); scored like unparsed ones. Absent in results.json written before this field existed.
-   */
-  truncated?: number;
-  errors: number;
-}
 
-/** A record whose answer could not be read, shown in reports (output clipped to its start and end). */
-export interface ExtractionExample {
-  id: string;
-  status: Status;
-  output: string;
-}
 
-/** results.json `extraction`: the audit of how answers were read. */
-export interface ExtractionSummary {
-  /** rule name (`Extraction.rule`) → number of records it decided; records without one are not counted. */
-  rules: Record<string, number>;
-  /** The first few unparsed and truncated outputs, in dataset order. */
-  examples: ExtractionExample[];
-  /** Present when a judge model read the outputs the rules left unparsed. */
-  judge?: {
-    model: string;
-    promptId: string;
-    /** Outputs sent to the judge. */
-    asked: number;
-    /** Of those, how many the judge gave an answer for (status ok). */
-    answered: number;
-    /** Of those, how many had no usable reply even after the one re-ask (or whose request failed). */
-    failed: number;
-  };
-}
 
-export interface ResultJson {
-  schemaVersion: 1;
-  task: {
-    name: string;
-    version: string;
-    promptId: string;
-    dataset: { source: string; sha256: string | null; samples: number; load: LoadSummary | null };
-  };
-  model: { id: string; [k: string]: unknown } | null;
-  protocol: { name: string; signature: string };
-  metrics: Record<string, MetricValue>;
-  slices: Record<string, Record<string, SliceValue>>;
-  counts: Counts;
-  manifest: {
-    medeval: Record<string, string>;
-    runtime: string;
-    configHash: string;
-    metricSignatures: Record<string, string>;
-    startedAt: string;
-    endedAt: string;
-    seed: number;
-    bootstrapSamples: number;
-  };
-  /** How answers were read: records per extraction rule, and a few outputs that could not be read. */
-  extraction?: ExtractionSummary;
-  /** Runs that asked every question several times (`epochs` > 1): per 0/1 metric, maj@K, pass@K, clustered SE. */
-  epochs?: EpochSummary;
-  /** A run of one shard (`--shard I/N`): which share, and the --limit applied before sharding (null: none). */
-  shard?: { index: number; count: number; limit: number | null };
-  /** A run merged from shards (`medeval merge`): how many, which were there, which were missing (--partial). */
-  merged?: { count: number; shards: number[]; missing: number[] };
-  /** Tokens, cost and latency of the answers (evaluate() with a model that reports usage). */
-  usage?: UsageSummary;
-  /** score() only: how the predictions file matched the dataset (missing ones are status "error" records). */
-  predictions?: {
-    source: string;
-    read: number;
-    matched: number;
-    missing: number;
-    unknown: number;
-    unknownIds: Array<{ id: string; line: number }>;
-    /** Set when the prediction ids are the data's ids shifted by this constant (e.g. 1-based ids): an error. */
-    shift?: number;
-  };
-}
 
-/** results.json `epochs`. Values are on each metric's own scale (e.g. 0–100 for accuracy). */
-export interface EpochSummary {
-  /** K: how often each question was asked (CircularEval: the most rotations of a question). */
-  epochs: number;
-  /** Set for CircularEval: the repeats are the rotations of the options, not samples of the model. */
-  circular?: true;
-  questions: number;
-  metrics: Record<string, {
-    /** The mean over questions of each question's mean over its repeats. */
-    mean: number;
-    /** Standard error of that mean, clustered by question (null with one question). */
-    stderr: number | null;
-    /** maj@K: each question scored by the answer given most often (ties: the earliest). */
-    majority: number;
-    /** pass@K: a question counts when at least one repeat is right. */
-    pass: number;
-    /** A question counts only when every repeat is right (CircularEval's accuracy). */
-    all: number;
-    /** Questions with at least one scorable repeat. */
-    questions: number;
-  }>;
-}
 
-/** Token counts summed over records (OpenAI's field names), with the cost when prices are known. */
-export interface UsageTotals {
-  /** Responses counted (records that carry usage). */
-  responses: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  /** Present when the server reported reasoning tokens for some response. */
-  reasoning_tokens?: number;
-  /** In `currency`, from the prices: prompt_tokens × input + completion_tokens × output, per million. */
-  cost?: number;
-}
-
-/** results.json `usage`. */
-export interface UsageSummary extends UsageTotals {
-  /** Answered records whose server reported no usage (their tokens are unknown, so not in the sums). */
-  missing: number;
-  /** Prices per million tokens the cost was computed with. */
-  prices?: { input: number; output: number; currency: string };
-  /** What this run actually sent: records not answered from the cache. A rerun from the cache shows 0. */
-  new: UsageTotals;
-  /** Latency of the requests sent in this run, in ms (absent when none was sent). */
-  latencyMs?: { mean: number; p50: number; p95: number; max: number };
-}
 
 export interface Progress {
   done: number;

@@ -121,7 +121,7 @@ describe('evaluate() pipeline', () => {
     expect(result.counts.samples).toBe(7);
     expect(Object.keys(result.metrics)).toEqual(['accuracy', 'output_length']);
     expect(records[0]!.items).toHaveProperty('output_length', 1);
-    expect(result.manifest.metricSignatures.output_length).toBe('output_length|v1');
+    expect(result.manifest.metricSignatures?.output_length).toBe('output_length|v1');
   });
 
   it('refuses two metrics with the same name', async () => {

@@ -15,7 +15,8 @@ export function epochsText(epochs: EpochSummary | undefined): string | undefined
   if (epochs.circular) {
     const parts = [`CircularEval over ${epochs.questions.toLocaleString('en-US')} questions (each asked once per rotation of its options)`];
     for (const [name, m] of Object.entries(epochs.metrics)) {
-      parts.push(`${metricLabel(name)} circular ${m.all.toFixed(2)} (every rotation right) vs ${m.mean.toFixed(2)} over all rotations`);
+      const all = m.all === undefined ? 'n/a' : m.all.toFixed(2); // absent in results written before it existed
+      parts.push(`${metricLabel(name)} circular ${all} (every rotation right) vs ${m.mean.toFixed(2)} over all rotations`);
     }
     return parts.join(' · ');
   }

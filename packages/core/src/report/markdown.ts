@@ -71,7 +71,7 @@ function summaryLines(result: ResultJson): string[] {
     `- Model: ${escapeMarkdownCell(result.model?.id ?? 'none (scored predictions)')}`,
     `- Protocol: ${markdownCode(result.protocol.name)}`,
     `- Samples: ${counts.samples} · scored ${counts.scored} · unparsed ${counts.unparsed} · empty ${counts.empty} · ${truncatedPart(counts)}errors ${counts.errors}`,
-    `- Run: ${escapeMarkdownCell(result.manifest.startedAt)} → ${escapeMarkdownCell(result.manifest.endedAt)}, config ${markdownCode(result.manifest.configHash)}`,
+    `- Run: ${escapeMarkdownCell(result.manifest.startedAt)} → ${escapeMarkdownCell(result.manifest.endedAt)}${result.manifest.configHash !== undefined ? `, config ${markdownCode(result.manifest.configHash)}` : ''}`,
     ...(repeats ? [`- Repeats: ${escapeMarkdownCell(repeats)}`] : []),
     ...(usage ? [`- Usage: ${escapeMarkdownCell(usage)}`] : []),
   ];
