@@ -11,6 +11,7 @@ import { extractStrict } from './extract/strict.js';
 import { loadCmexam } from './load/dataset.js';
 import { buildPrompt, PROMPT_NAMES } from './prompts/index.js';
 import { cmexamSample } from './sample/index.js';
+import { CMEXAM_PROTOCOL_DEFINITIONS } from './protocols.js';
 import { answer, explanation, joint } from './tasks.js';
 
 /** Everything in one namespace: `cmexam.answer({...})`, `cmexam.sample`, `cmexam.baselines.random(...)`. */
@@ -26,6 +27,8 @@ export const cmexam = {
   sample: cmexamSample,
   prompts: { build: buildPrompt, names: PROMPT_NAMES },
   extract: extractStrict,
+  /** Each CMExam protocol whole: default prompt, answer and explanation readers, what metrics see, references. */
+  protocols: CMEXAM_PROTOCOL_DEFINITIONS,
   /** The paper's parsers: LoRA (`cmexam-paper`) and the GPT regex (`cmexam-gpt`). */
   parsers: { loraOptions: parseOptionsLora, loraExplanation: parseExplanationLora, gptRegex: parseGptRegex },
   annotationLabel,
@@ -55,6 +58,7 @@ export type { FewShotOptions, KnowledgeSeeds, KnowledgeRetriever, KnowledgeSeedC
 export { extractStrict, strictParsed, type StrictResult, type StrictRule } from './extract/strict.js';
 export { NO_ANSWER } from './extract/lora.js';
 export type { CmexamProtocol } from './extract/protocol-parse.js';
+export { cmexamProtocol, CMEXAM_PROTOCOL_DEFINITIONS, type CmexamProtocolDefinition, type CmexamProtocolName } from './protocols.js';
 export { answerJudge, jointJudge } from './judge.js';
 export {
   resolveBaseline,

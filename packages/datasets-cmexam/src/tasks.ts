@@ -1,12 +1,11 @@
 // The CMExam tasks: answers (`cmexam`), explanations (`cmexam-explanation`) and both at once
-// (`cmexam-joint`, the paper's template 4). Extraction follows the protocol (see extract/protocol-parse.ts);
+// (`cmexam-joint`, the paper's template 4). Extraction follows the protocol (each one whole in protocols.ts);
 // all metric arithmetic lives in @medeval/metrics.
 import type { DataSource, MetaValue, MetricInput, Parsed, Task } from '@medeval/core';
-import { answerMetrics, getProtocol, textMetrics, type ProtocolName } from '@medeval/metrics';
+import { answerMetrics, textMetrics, type ProtocolName } from '@medeval/metrics';
 import { annotationLabel } from './annotations.js';
 import { answerJudge, jointJudge } from './judge.js';
-import { PANDAS_NA_VALUES } from './extract/pandas-csv.js';
-import { parseAnswer, parseExplanation, scoredAnswer, scoredExplanation } from './extract/protocol-parse.js';
+import { cmexamProtocol, type CmexamProtocolDefinition } from './protocols.js';
 import { rotations } from './rotate.js';
 import { loadCmexam, type CmexamDataset } from './load/dataset.js';
 import { sniffAnnotationColumns } from './load/sniff.js';
@@ -46,12 +45,10 @@ export interface JointPrediction {
 
 const EXPLANATION_METRICS = ['bleu1', 'bleu4', 'rouge1', 'rouge2', 'rougeL'];
 
-function defaultPrompt(protocol: string, options: CmexamTaskOptions): PromptName {
+function defaultPrompt(protocol: CmexamProtocolDefinition, options: CmexamTaskOptions): PromptName {
   if (options.prompt) return options.prompt as PromptName;
   if (options.fewShot) return 'few-shot';
-  if (protocol === 'cmexam-paper') return 'paper';
-  if (protocol === 'cmexam-gpt') return 'gpt-script';
-  return 'zero-shot';
+  return protocol.defaultPrompt;
 }
 
 /** The protocols that define CMExam scoring (PROTOCOLS.md); `huatuo` is a QA-generation recipe. */
@@ -60,13 +57,11 @@ export const CMEXAM_PROTOCOLS = ['standard', 'cmexam-paper', 'cmexam-gpt'] as co
 /** What every CMExam task shares: data, prompt, protocol, slices, report helpers. */
 function base(kind: TaskKind, options: CmexamTaskOptions) {
   const data = options.data ?? cmexamSample;
-  const protocolName = (options.protocol ?? 'standard') as ProtocolName;
-  const protocol = getProtocol(protocolName); // unknown names throw, listing the valid ones
-  if (!(CMEXAM_PROTOCOLS as readonly string[]).includes(protocolName)) {
-    throw new Error(`protocol "${protocolName}" is not a CMExam recipe; the CMExam tasks take: ${CMEXAM_PROTOCOLS.join(', ')}`);
-  }
+  // The protocol, whole (protocols.ts); unknown names throw, listing the valid ones.
+  const definition = cmexamProtocol(options.protocol ?? 'standard');
+  const protocolName = definition.name as ProtocolName;
   const prompt = buildPrompt({
-    name: defaultPrompt(protocolName, options),
+    name: defaultPrompt(definition, options),
     kind,
     ...(options.fewShot ? { fewShot: options.fewShot } : {}),
     ...(options.knowledgeSeeds ? { knowledgeSeeds: options.knowledgeSeeds } : {}),
@@ -80,8 +75,9 @@ function base(kind: TaskKind, options: CmexamTaskOptions) {
     data,
     dataset,
     protocolName,
+    definition,
     version: TASK_VERSION,
-    protocol: { name: protocolName, signature: protocol.signature },
+    protocol: { name: protocolName, signature: definition.info.signature },
     promptId: prompt.id,
     render: (sample: CmexamSample) => prompt.render(sample),
     // The five annotations, when the file has them (the header once read; before that, a sniff).
@@ -122,8 +118,6 @@ function assemble<P>(
   };
 }
 
-// The judge fallback is a `standard` feature; the paper protocols read answers with their own rules only.
-const judgeAllowed = (protocol: string) => protocol === 'standard';
 
 /**
  * `cmexam`: the answer letters; accuracy, weighted and macro F1, sliced by the five annotations.
@@ -135,16 +129,17 @@ const judgeAllowed = (protocol: string) => protocol === 'standard';
 export function answer(options: CmexamTaskOptions = {}): CmexamTask<string> {
   const b = base('answer', options);
   const protocol = b.protocolName;
+  const d = b.definition;
   return assemble<string>(b, {
     name: 'cmexam',
-    parse: (output: string, sample: CmexamSample): Parsed<string> => parseAnswer(protocol, output, sample),
+    parse: (output: string, sample: CmexamSample): Parsed<string> => d.parseAnswer(output, sample),
     metrics: answerMetrics({
       protocol,
       gold: (input: MetricInput) => sampleOf(input).target.answer,
-      predicted: (input: MetricInput) => scoredAnswer(protocol, predictionText(input)),
+      predicted: (input: MetricInput) => d.scoredAnswer(predictionText(input)),
     }),
     serializeTarget: (sample: CmexamSample) => sample.target.answer,
-    ...(judgeAllowed(protocol) ? { judge: answerJudge } : {}),
+    ...(d.judge ? { judge: answerJudge } : {}),
     rotations,
   });
 }
@@ -158,14 +153,15 @@ export function answer(options: CmexamTaskOptions = {}): CmexamTask<string> {
 export function explanation(options: CmexamTaskOptions = {}): CmexamTask<string> {
   const b = base('explanation', options);
   const protocol = b.protocolName;
+  const d = b.definition;
   return assemble<string>(b, {
     name: 'cmexam-explanation',
-    parse: (output: string): Parsed<string> => parseExplanation(protocol, output),
+    parse: (output: string): Parsed<string> => d.parseExplanation(output),
     metrics: textMetrics({
       protocol,
       names: EXPLANATION_METRICS,
-      hypothesis: (input: MetricInput) => scoredExplanation(protocol, predictionText(input)),
-      references: (input: MetricInput) => goldExplanation(input, protocol),
+      hypothesis: (input: MetricInput) => d.scoredExplanation(predictionText(input)),
+      references: (input: MetricInput) => d.goldExplanation(sampleOf(input).target),
     }),
     serializeTarget: (sample: CmexamSample) => ({ answer: sample.target.answer, explanation: sample.target.explanation }),
   });
@@ -180,12 +176,13 @@ export function explanation(options: CmexamTaskOptions = {}): CmexamTask<string>
 export function joint(options: CmexamTaskOptions = {}): CmexamTask<JointPrediction> {
   const b = base('joint', options);
   const protocol = b.protocolName;
+  const d = b.definition;
   const jointOf = (input: MetricInput) => (input.prediction ?? null) as JointPrediction | null;
   return assemble<JointPrediction>(b, {
     name: 'cmexam-joint',
     parse: (output: string, sample: CmexamSample): Parsed<JointPrediction> => {
-      const a = parseAnswer(protocol, output, sample);
-      const e = parseExplanation(protocol, output);
+      const a = d.parseAnswer(output, sample);
+      const e = d.parseExplanation(output);
       // The answer's audit trail and stripped reasoning are the record's.
       return {
         prediction: { answer: a.prediction, explanation: e.prediction },
@@ -198,30 +195,16 @@ export function joint(options: CmexamTaskOptions = {}): CmexamTask<JointPredicti
       ...answerMetrics({
         protocol,
         gold: (input: MetricInput) => sampleOf(input).target.answer,
-        predicted: (input: MetricInput) => scoredAnswer(protocol, jointOf(input)?.answer ?? null),
+        predicted: (input: MetricInput) => d.scoredAnswer(jointOf(input)?.answer ?? null),
       }),
       ...textMetrics({
         protocol,
         names: EXPLANATION_METRICS,
-        hypothesis: (input: MetricInput) => scoredExplanation(protocol, jointOf(input)?.explanation ?? null),
-        references: (input: MetricInput) => goldExplanation(input, protocol),
+        hypothesis: (input: MetricInput) => d.scoredExplanation(jointOf(input)?.explanation ?? null),
+        references: (input: MetricInput) => d.goldExplanation(sampleOf(input).target),
       }),
     ],
     serializeTarget: (sample: CmexamSample) => ({ answer: sample.target.answer, explanation: sample.target.explanation }),
-    ...(judgeAllowed(protocol) ? { judge: jointJudge<JointPrediction>() } : {}),
+    ...(d.judge ? { judge: jointJudge<JointPrediction>() } : {}),
   });
-}
-
-/**
- * The gold explanation as a one-reference list, or null (item dropped) when the file has none. Under
- * `cmexam-paper` the cell is read as the paper's script reads it with pandas: untrimmed, and a cell pandas
- * reads as NaN (`''`, `NA`, `null`…) is dropped by its `dropna`.
- */
-function goldExplanation(input: MetricInput, protocol: string): string[] | null {
-  const target = sampleOf(input).target;
-  if (protocol === 'cmexam-paper') {
-    const cell = target.explanationAsRead ?? target.explanation;
-    return PANDAS_NA_VALUES.has(cell) ? null : [cell];
-  }
-  return target.explanation.trim() === '' ? null : [target.explanation];
 }
