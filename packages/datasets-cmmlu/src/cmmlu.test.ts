@@ -93,3 +93,14 @@ describe('standard extraction on CMMLU', () => {
     expect(task.protocol.signature).toContain('extract:medeval-standard@2,single-answer');
   });
 });
+
+describe('CMMLU protocol definitions (protocols.ts)', () => {
+  it('each protocol whole: extraction signature, answer length, and an unknown name refused', async () => {
+    const { CMMLU_PROTOCOL_DEFINITIONS, cmmluProtocol } = await import('./protocols.js');
+    expect(Object.fromEntries(Object.values(CMMLU_PROTOCOL_DEFINITIONS).map((d) => [d.name, [d.extraction, d.maxTokens]]))).toEqual({
+      standard: ['extract:medeval-standard@2,single-answer', 1024],
+      'cmmlu-paper': ['extract:cmmlu-extract_choice@d6e7b71|fallback:seeded-random', 256],
+    });
+    expect(() => cmmluProtocol('cmexam-paper')).toThrow('CMMLU protocol "cmexam-paper": choose one of standard, cmmlu-paper');
+  });
+});

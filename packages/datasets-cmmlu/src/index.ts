@@ -5,6 +5,7 @@ import { randomBaseline } from './baseline.js';
 import { ALL_SUBJECTS, MEDICAL_SUBJECTS, SUBJECT_NAMES_ZH } from './subjects.js';
 
 export { cmmluMedical, CMMLU_PROTOCOLS, TASK_VERSION, type CmmluTask, type CmmluTaskOptions, type CmmluProtocol } from './task.js';
+export { cmmluProtocol, CMMLU_PROTOCOL_DEFINITIONS, type CmmluProtocolDefinition } from './protocols.js';
 export { loadCmmlu, subjectFile, type LoadCmmluOptions, type CmmluDataset } from './load.js';
 export { extractChoice, type CmmluChoice, type Choice } from './extract-choice.js';
 export { cmmluPrompt, formatExample } from './prompt.js';

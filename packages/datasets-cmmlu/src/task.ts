@@ -2,17 +2,15 @@
 // split (the first k dev rows of the subject, as CMMLU does), results sliced by subject (Chinese names),
 // accuracy micro- and macro-averaged. Protocols: `cmmlu-paper` reads answers with CMMLU's extract_choice
 // (a random letter when nothing matches, seeded); `standard` with medeval's standard extractor.
-import { createRng, deriveSeed, type Parsed, type Task } from '@medeval/core';
-import { strictParsed } from '@medeval/datasets-cmexam';
-import { extractChoice } from './extract-choice.js';
+import type { Parsed, Task } from '@medeval/core';
 import { loadCmmlu, type CmmluDataset } from './load.js';
 import { macroAccuracy, microAccuracy } from './metrics.js';
 import { cmmluMessages } from './prompt.js';
+import { cmmluProtocol, type CmmluProtocol } from './protocols.js';
 import type { CmmluSample } from './schema.js';
 import { ALL_SUBJECTS, MEDICAL_SUBJECTS } from './subjects.js';
 
-export const CMMLU_PROTOCOLS = ['standard', 'cmmlu-paper'] as const;
-export type CmmluProtocol = (typeof CMMLU_PROTOCOLS)[number];
+export { CMMLU_PROTOCOLS, type CmmluProtocol } from './protocols.js';
 export const TASK_VERSION = '1';
 
 export interface CmmluTaskOptions {
@@ -34,8 +32,9 @@ export type CmmluTask = Task<CmmluSample, string> & { readonly dataset: CmmluDat
  * await evaluate({ task: cmmluMedical({ data: './CMMLU/data', protocol: 'cmmlu-paper', shots: 5 }), model });
  */
 export function cmmluMedical(options: CmmluTaskOptions = {}): CmmluTask {
-  const protocol = options.protocol ?? 'standard';
-  if (!(CMMLU_PROTOCOLS as readonly string[]).includes(protocol)) throw new Error(`CMMLU protocol "${protocol}": choose one of ${CMMLU_PROTOCOLS.join(', ')}`);
+  // The protocol, whole (protocols.ts); an unknown name throws, listing the valid ones.
+  const definition = cmmluProtocol(options.protocol ?? 'standard');
+  const protocol = definition.name;
   const shots = options.shots ?? 0;
   if (!Number.isInteger(shots) || shots < 0 || shots > 5) throw new Error(`CMMLU shots: ${shots}; the dev split has five examples per subject (0–5)`);
   const subjects = options.subjects === 'all' ? ALL_SUBJECTS : options.subjects === 'medical' || options.subjects === undefined ? MEDICAL_SUBJECTS : options.subjects;
@@ -60,8 +59,7 @@ export function cmmluMedical(options: CmmluTaskOptions = {}): CmmluTask {
     return pending;
   };
   const seed = options.seed ?? 0;
-  const extraction = protocol === 'cmmlu-paper' ? 'extract:cmmlu-extract_choice@d6e7b71|fallback:seeded-random' : 'extract:medeval-standard@2,single-answer';
-  const signature = `cmmlu|${protocol}|prompt:cmmlu-direct|shots:${shots}|${extraction}|v${TASK_VERSION}`;
+  const signature = `cmmlu|${protocol}|prompt:cmmlu-direct|shots:${shots}|${definition.extraction}|v${TASK_VERSION}`;
   const subjectSet = subjects === MEDICAL_SUBJECTS ? 'medical' : subjects === ALL_SUBJECTS ? 'all' : subjects.join('+');
   return {
     name: 'cmmlu-medical',
@@ -70,17 +68,11 @@ export function cmmluMedical(options: CmmluTaskOptions = {}): CmmluTask {
     protocol: { name: protocol, signature },
     promptId: `cmmlu-direct@1,shots=${shots},subjects=${subjectSet}`,
     async render(sample) {
-      return { messages: cmmluMessages(sample, await shotsFor(sample.input.subject)), temperature: 0, maxTokens: protocol === 'cmmlu-paper' ? 256 : 1024 };
+      return { messages: cmmluMessages(sample, await shotsFor(sample.input.subject)), temperature: 0, maxTokens: definition.maxTokens };
     },
     parse(output, sample): Parsed<string> {
       if (output.trim() === '') return { prediction: null, status: 'empty' };
-      if (protocol === 'cmmlu-paper') {
-        const rng = createRng(deriveSeed(seed, 'cmmlu-fallback', sample.id));
-        const read = extractChoice(output, () => rng.int(4));
-        return { prediction: read.choice, status: 'ok', extraction: { rule: `cmmlu:${read.rule}`, span: read.span } };
-      }
-      // Every CMMLU question has one answer: several committed letters are no answer.
-      return strictParsed(output, sample.input.options, sample.input.question, { single: true });
+      return definition.parse(output, sample, seed);
     },
     metrics: [microAccuracy(signature), macroAccuracy(signature)],
     sliceDimensions: ['subject'],
