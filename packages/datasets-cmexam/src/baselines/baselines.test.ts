@@ -7,7 +7,7 @@ import { answer } from '../tasks.js';
 import { bm25Baseline, buildBm25Index } from './bm25.js';
 import { resolveBaseline } from './index.js';
 import { randomBaseline } from './random.js';
-import { zhTokens } from './tokenize.js';
+import { cjkBigramTokens } from '@medeval/metrics/internal';
 import { sharedAvailable, sharedPath } from '../../../../tests/helpers/shared-data.js';
 
 const VAL = sharedPath('data/cmexam/val.csv');
@@ -75,8 +75,9 @@ describe('random baseline', () => {
 });
 
 describe('BM25 baseline', () => {
-  it('tokenizes Chinese into character unigrams and bigrams, Latin words whole', () => {
-    expect(zhTokens('心率 CT检查')).toEqual(['心', '心率', '率', 'ct', '检', '检查', '查']);
+  it('tokenizes with the one retrieval tokenizer: CJK bigrams, a lone character as a unigram, Latin words whole', () => {
+    expect(cjkBigramTokens('心率 CT检查')).toEqual(['心率', 'ct', 'ct检', '检查']);
+    expect(cjkBigramTokens('A型，血')).toEqual(['a', 'a型', '血']);
   });
 
   it('never retrieves the evaluated question’s own explanation (leave-one-out)', async () => {

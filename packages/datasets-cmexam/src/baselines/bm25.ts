@@ -1,14 +1,14 @@
 // BM25 option scoring: each option is scored by the best BM25+ match of "question + option" among the
 // knowledge passages (explanations of a train split); the best-scoring option is the answer. The
 // passage of the question being answered is always excluded (leave-one-out), so the baseline never reads
-// its own explanation or answer. Search by minisearch (BM25+), tokens by zhTokens.
+// its own explanation or answer. Search by minisearch (BM25+), tokens by cjkBigramTokens (medeval's one retrieval tokenizer, shared with Huatuo's baseline).
 import type { DataSource, GenerateContext, Model, ModelRequest, ModelResponse } from '@medeval/core';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { loadCmexam } from '../load/dataset.js';
 import { cmexamSample } from '../sample/index.js';
 import type { CmexamSample } from '../schema.js';
 import { sampleFromContext } from './context.js';
-import { zhTokens } from './tokenize.js';
+import { cjkBigramTokens } from '@medeval/metrics/internal';
 
 export interface Bm25BaselineOptions {
   /** Knowledge passages: a CMExam file whose explanations are indexed (default: the bundled sample). */
@@ -42,21 +42,21 @@ export async function buildBm25Index(corpus: DataSource): Promise<Bm25Index> {
   const index = new MiniSearch<Passage>({
     fields: ['text'],
     storeFields: ['text', 'question'],
-    tokenize: zhTokens,
+    tokenize: cjkBigramTokens,
     processTerm: (term) => term,
   });
   const documentFrequency = new Map<string, number>();
   let id = 0;
   for await (const sample of loadCmexam(corpus).samples()) {
     if (sample.target.explanation === '') continue;
-    for (const term of new Set(zhTokens(sample.target.explanation))) {
+    for (const term of new Set(cjkBigramTokens(sample.target.explanation))) {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
     index.add({ id: id++, text: sample.target.explanation, question: sample.input.question });
   }
   const maxFrequency = Math.max(20, MAX_DOCUMENT_SHARE * id);
   const terms = (query: string) =>
-    [...new Set(zhTokens(query))].filter((t) => {
+    [...new Set(cjkBigramTokens(query))].filter((t) => {
       const df = documentFrequency.get(t) ?? 0;
       return df > 0 && df <= maxFrequency;
     });

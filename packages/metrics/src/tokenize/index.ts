@@ -1,5 +1,6 @@
 export { isPySpace, pySplit, pyStrip, pyRstrip, hasNonSpace } from './whitespace.js';
 export { charTokenize } from './char.js';
+export { cjkBigramTokens } from './retrieval.js';
 export {
   sacrebleuTokenize,
   sacrebleuTokenizeString,
