@@ -96,6 +96,16 @@ describe('medeval bleu', () => {
     close(json.score, expected.score as number);
   });
 
+  it('threads reading zh lines as UTF-8 bytes give the single-thread numbers, CRLF, BOM and empty lines included', async () => {
+    const golden = sacrebleu.corpus.find((c) => c.subset === 'zh_all')!;
+    const files = await writePair(dir, 'workers-bytes', golden.case_ids.map((id) => byId.get(id)!));
+    for (const path of [files.hyp, files.ref]) await writeFile(path, `\ufeff${readFileSync(path, 'utf8').replace(/\n/g, '\r\n')}\r\n`);
+    const threaded = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--json', '--workers', '3']);
+    const single = await medeval(['bleu', '--hyp', files.hyp, '--ref', files.ref, '--json', '--workers', '1']);
+    expect(threaded.code, threaded.stderr).toBe(0);
+    expect(threaded.stdout).toBe(single.stdout);
+  });
+
   it.each(['zh', 'en'])('repeated --ref gives multi-reference BLEU (%s)', async (lang) => {
     const golden = sacrebleu.multi_reference.find((m) => m.lang === lang)!;
     const hyp = join(dir, `multi-${lang}.hyp`);

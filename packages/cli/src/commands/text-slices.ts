@@ -27,6 +27,14 @@ export interface BleuSliceStats {
 
 const linesOf = (s: SharedSlice) => decodeLines(s.bytes, s.starts, s.from, s.to);
 
+/** The bytes of line `from + i` of a slice, without its newline or a trailing CR (as decodeLines reads it). */
+function lineBytes(s: SharedSlice, i: number): Uint8Array {
+  const begin = s.starts[s.from + i]!;
+  let end = s.starts[s.from + i + 1]! - 1;
+  if (end > begin && s.bytes[end - 1] === 13) end -= 1;
+  return s.bytes.subarray(begin, end);
+}
+
 /**
  * Scores one slice. `pause`, when given, is awaited every few thousand lines: the main thread uses it to
  * stay responsive to Ctrl-C while it scores its own slice.
@@ -45,13 +53,17 @@ export async function scoreSlice(input: TextSliceInput, pause?: () => Promise<vo
     return joinColumns(parts, hyps.length);
   }
   if (needsJieba(input.tokenize)) await loadJieba();
-  const hyps = linesOf(input.hyp);
-  const refs = input.refs.map(linesOf);
   const accumulator = createCorpusBleu({ tokenize: input.tokenize });
   const out: BleuSliceStats = { matches: [0, 0, 0, 0], totals: [0, 0, 0, 0], hypLen: 0, refLen: 0 };
-  for (let i = 0; i < hyps.length; i += 1) {
+  // sacrebleu `zh` (the default) reads each line's UTF-8 bytes as they are; other tokenizers get strings.
+  const bytes = input.tokenize === 'zh';
+  const hyps = bytes ? null : linesOf(input.hyp);
+  const refs = bytes ? null : input.refs.map(linesOf);
+  for (let i = 0; i < input.hyp.to - input.hyp.from; i += 1) {
     if (pause && i % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
-    const stats = accumulator.add(hyps[i]!, refs.map((stream) => stream[i]!));
+    const stats = bytes
+      ? accumulator.addUtf8(lineBytes(input.hyp, i), input.refs.map((ref) => lineBytes(ref, i)))
+      : accumulator.add(hyps![i]!, refs!.map((stream) => stream[i]!));
     for (let n = 0; n < 4; n += 1) {
       out.matches[n]! += stats.matches[n]!;
       out.totals[n]! += stats.totals[n]!;

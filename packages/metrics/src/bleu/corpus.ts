@@ -25,6 +25,11 @@ function resolveTokenizer(options: SacreBleuOptions): { fn: Tokenizer; tok: stri
 export interface CorpusBleuAccumulator {
   /** Adds one hypothesis with its references (`null` references are skipped, as sacrebleu drops None). */
   add(hyp: string, refs: readonly (string | null)[]): BleuStats;
+  /**
+   * `add` for a pair given as UTF-8 bytes (lines of a file, not decoded): the same statistics. Tokenizer
+   * `zh` without lowercasing reads the bytes directly; any other setting decodes them first.
+   */
+  addUtf8(hyp: Uint8Array, refs: readonly Uint8Array[]): BleuStats;
   /** Number of pairs added. */
   readonly count: number;
   result(): BleuResult;
@@ -61,6 +66,21 @@ export function createCorpusBleu(options: SacreBleuOptions = {}): CorpusBleuAccu
       const s = fastName
         ? engine.statsOfTexts(fastName, lowercase ? hyp.toLowerCase() : hyp, lowercase ? present.map((r) => r.toLowerCase()) : present, maxOrder, 'sacrebleu')!
         : engine.stats(prep(hyp), present.map(prep), maxOrder, 'sacrebleu');
+      for (let i = 0; i < maxOrder; i++) {
+        correct[i]! += s.matches[i]!;
+        total[i]! += s.totals[i]!;
+      }
+      sysLen += s.hypLen;
+      refLen += s.refLen;
+      count++;
+      return s;
+    },
+    addUtf8(hyp, refs) {
+      if (options.tokenize !== 'zh' || lowercase || refs.length === 0) {
+        return this.add(decodeUtf8(hyp), refs.map(decodeUtf8));
+      }
+      nrefs = Math.max(nrefs, refs.length);
+      const s = engine.statsOfUtf8(hyp, refs, maxOrder, 'sacrebleu');
       for (let i = 0; i < maxOrder; i++) {
         correct[i]! += s.matches[i]!;
         total[i]! += s.totals[i]!;
@@ -135,3 +155,7 @@ export function sentenceBleu(hyp: string, refs: readonly string[], options: Sacr
     signature: sacrebleuSignature({ nrefs: refs.length, lowercase, effectiveOrder, tok, smoothMethod, smoothValue: options.smoothValue, maxNgramOrder: maxOrder }),
   };
 }
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Bytes as text through a copy (TextDecoder refuses views of shared memory). */
+const decodeUtf8 = (bytes: Uint8Array): string => UTF8.decode(bytes.slice());

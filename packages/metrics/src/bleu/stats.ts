@@ -46,6 +46,15 @@ export class BleuStatsEngine {
     return this.statsOfIds(ids(hyp, refs.length), refs.map(ids), maxOrder, variant);
   }
 
+  /** `statsOfTexts('zh', …)` for texts given as UTF-8 bytes (see TextIds.zhUtf8): the same statistics. */
+  statsOfUtf8(hyp: Uint8Array, refs: readonly Uint8Array[], maxOrder: number, variant: BleuVariant): BleuStats {
+    const t = (this.textIds ??= new TextIds(this.vocab));
+    // Slots: references 0..r-1, hypothesis r (the views must not overwrite each other).
+    const refIds: Int32Array[] = new Array(refs.length);
+    for (let r = 0; r < refs.length; r++) refIds[r] = t.zhUtf8(refs[r]!, r);
+    return this.statsOfIds(t.zhUtf8(hyp, refs.length), refIds, maxOrder, variant);
+  }
+
   private statsOfIds(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number, variant: BleuVariant): BleuStats {
     if (refs.length === 0) throw new Error('BLEU needs at least one reference per hypothesis');
     if (!Number.isInteger(maxOrder) || maxOrder < 1) throw new Error(`maxOrder must be a positive integer, got ${maxOrder}`);

@@ -74,6 +74,107 @@ export class TextIds {
     return buf.subarray(0, n);
   }
 
+  /**
+   * `zh(text, slot)` for a text given as its UTF-8 bytes (say a line of a file in shared memory), read
+   * without decoding it to a JS string: the same ids. Decoding 27 MB of Chinese to UTF-16 costs more than
+   * tokenizing it; here only the (short) non-Chinese runs become strings. The bytes must be valid UTF-8 (the
+   * CLI checks its files); a text with a code point above U+FFFF, or invalid bytes, is decoded and goes
+   * through `zh` (rare, and the same result).
+   */
+  zhUtf8(bytes: Uint8Array, slot = 0): Int32Array {
+    const classes = zhCharClasses();
+    const vocab = this.vocab;
+    const table = vocab.codePointTable();
+    const n = bytes.length;
+    // The code point at i and its length; 0 for a 4-byte sequence or a stray byte (→ the string path).
+    let cp = 0;
+    const at = (i: number): number => {
+      const c0 = bytes[i]!;
+      if (c0 < 0x80) {
+        cp = c0;
+        return 1;
+      }
+      if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
+        cp = ((c0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+        return 2;
+      }
+      if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
+        cp = ((c0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+        return 3;
+      }
+      return 0;
+    };
+    // Python strip(): [b, e) without leading and trailing whitespace.
+    let b = 0;
+    while (b < n) {
+      const len = at(b);
+      if (len === 0) return this.zh(decodeCopy(bytes), slot);
+      if (!isPySpace(cp)) break;
+      b += len;
+    }
+    let e = n;
+    while (e > b) {
+      let s = e - 1;
+      while (s > b && (bytes[s]! & 0xc0) === 0x80) s--;
+      const len = at(s);
+      if (len === 0) return this.zh(decodeCopy(bytes), slot);
+      if (!isPySpace(cp)) break;
+      e = s;
+    }
+    const buf = this.buffer(slot, e - b);
+    let count = 0;
+    let runStart = -1;
+    let special = false;
+    let ascii = true;
+    let i = b;
+    for (;;) {
+      // The code point at i, decoded inline (this loop is the hot path); the end of the line closes a run.
+      let k = ZH_CHINESE_SPACE;
+      let c = 0;
+      let len = 0;
+      if (i < e) {
+        const c0 = bytes[i]!;
+        if (c0 < 0x80) {
+          c = c0;
+          len = 1;
+        } else if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
+          c = ((c0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+          len = 3;
+        } else if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
+          c = ((c0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+          len = 2;
+        } else return this.zh(decodeCopy(bytes), slot);
+        k = classes[c]!;
+      }
+      if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) {
+        if (runStart >= 0) {
+          const run = ascii && i - runStart <= 256 ? String.fromCharCode.apply(null, bytes.subarray(runStart, i) as unknown as number[]) : decodeCopy(bytes.subarray(runStart, i));
+          if (special) {
+            const ids = this.specialRun(run, runStart > b, i < e);
+            for (let j = 0; j < ids.length; j++) buf[count++] = ids[j]!;
+          } else {
+            buf[count++] = vocab.id(run);
+          }
+          runStart = -1;
+          special = false;
+          ascii = true;
+        }
+        if (k === ZH_CHINESE) {
+          let id = table === null ? vocab.idOfCodePoint(c) : table[c]!;
+          if (id < 0) id = vocab.assignCodePoint(c);
+          buf[count++] = id;
+        }
+      } else {
+        if (runStart < 0) runStart = i;
+        if (len > 1) ascii = false;
+        if (k === ZH_SPECIAL) special = true;
+      }
+      if (i >= e) break;
+      i += len;
+    }
+    return buf.subarray(0, count);
+  }
+
   /** `char` tokens (code points without Python whitespace) as ids; view valid until the next call on `slot`. */
   char(text: string, slot = 0): Int32Array {
     const vocab = this.vocab;
@@ -93,4 +194,12 @@ export class TextIds {
     }
     return buf.subarray(0, n);
   }
+}
+
+// ignoreBOM keeps a U+FEFF that starts a slice: it is a character of the text there, not a file's BOM.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** UTF-8 bytes as a string, through a copy (TextDecoder refuses views of shared memory). */
+function decodeCopy(bytes: Uint8Array): string {
+  return UTF8.decode(bytes.slice());
 }
