@@ -93,6 +93,25 @@ describe('several letters committed', () => {
   });
 });
 
+describe('more answer shapes of 2026 chat models', () => {
+  it.each([
+    ['答案\nB', 'B'],
+    ['答案：\n\nB. 二尖瓣狭窄', 'B'],
+    ['分析：……\n结论：B', 'B'],
+    ['answer: b', 'B'],
+    ['A. 错误\nB. 正确\nC. 错误\nD. 错误\nE. 错误', 'B'],
+    ['### 答案\nA. 主动脉瓣狭窄：错误\nB. 二尖瓣狭窄：正确', 'B'],
+  ])('%j → %s', (output, answer) => {
+    expectAnswer(output, mitral, answer);
+  });
+  it.each([
+    '我认为最可能的是B，但也可能是C。',
+    'The answer is a mitral valve problem.',
+  ])('%j → no answer', (output) => {
+    expect(read(output, mitral).answer).toBeNull();
+  });
+});
+
 describe('several letters on a question the task says has one answer', () => {
   it('are no answer (several-on-single), with the span kept', () => {
     const r = extractAnswer({ output: '答案：ABCD', options: cmmlu4, single: true });

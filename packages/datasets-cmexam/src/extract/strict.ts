@@ -90,7 +90,7 @@ function readAnswer(input: ExtractInput): StrictResult {
   const last = lastStatement(findStatements(text, options, p, negated));
   if (last) return read(last.rule, last.start, last.end, last.letters);
 
-  const verdicts = optionVerdicts(text, p, negated);
+  const verdicts = optionVerdicts(text, p, negated, options);
   if (verdicts) return read(verdicts.rule, verdicts.start, verdicts.end, verdicts.letters);
   if (REFUSAL.test(text)) return { answer: null, status: 'unparsed', rule: 'refusal', span: REFUSAL.exec(split.text)?.[0] ?? null, ...reasoning };
 

@@ -1,7 +1,7 @@
 // Readings used only when no statement commits to (or refuses) an answer: per-option verdicts, an output
 // that is just the answer (`C`, `C. 凝血障碍`), and answers given as option text.
 import type { CmexamOption } from '../../schema.js';
-import { containedOptions, letterWithText, optionTextEquals, optionTextList, sortedLetters, squash } from './options.js';
+import { containedOptions, letterTextPrefix, letterWithText, optionTextEquals, optionTextList, sortedLetters, squash } from './options.js';
 import { CONCLUSION, verdictPattern, type LetterPatterns } from './statements.js';
 
 export type FallbackRule = 'option-verdicts' | 'letter-only' | 'leading-letter' | 'letter-with-text' | 'option-text' | 'bold-option-text' | 'conclusion-option-text' | 'repetition';
@@ -18,10 +18,21 @@ export interface Reading {
  * `A错误，B错误，C正确…`: each option's last verdict; the answer is the options judged correct (in a negated
  * question, the options judged wrong).
  */
-export function optionVerdicts(text: string, p: LetterPatterns, negatedQuestion: boolean): Reading | null {
+export function optionVerdicts(text: string, p: LetterPatterns, negatedQuestion: boolean, options?: readonly CmexamOption[]): Reading | null {
   const last = new Map<string, { positive: boolean; start: number; end: number }>();
   for (const m of text.matchAll(verdictPattern(p))) {
     last.set(m[1]!, { positive: m[2] !== undefined, start: m.index, end: m.index + m[0].length });
+  }
+  // A line that is only a letter, maybe its option's text, and a verdict: `A. 错误` / `B. 二尖瓣狭窄：正确`.
+  if (options) {
+    let at = 0;
+    for (const line of text.split('\n')) {
+      const letter = new RegExp(String.raw`^\s*(${p.L})\s*[.．、:：)）]`).exec(line)?.[1];
+      const rest = letter ? line.slice(letterTextPrefix(line, options).length) : '';
+      const verdict = letter ? /^[\s:：,，—-]*(?:(正确|对)|(错误|不正确|错))[\s。.]*$/.exec(rest) : null;
+      if (letter && verdict) last.set(letter, { positive: verdict[1] !== undefined, start: at, end: at + line.length });
+      at += line.length + 1;
+    }
   }
   const chosen = [...last.entries()].filter(([, v]) => v.positive !== negatedQuestion);
   if (chosen.length === 0) return null;

@@ -58,3 +58,11 @@ export function optionTextList(text: string, options: readonly CmexamOption[]): 
   const letters = items.map((item) => optionTextEquals(item, options));
   return letters.every((l) => l !== null) ? sortedLetters(letters.join('')) : null;
 }
+
+/** The `X. option text` start of a line (its letter and that option's own text), or '' when it has none. */
+export function letterTextPrefix(line: string, options: readonly CmexamOption[]): string {
+  const m = /^\s*([A-J])\s*[:：.．、)）]\s*/.exec(line);
+  if (!m) return '';
+  const text = options.find((o) => o.letter === m[1])?.text ?? '';
+  return line.slice(m[0].length).startsWith(text) ? m[0] + text : m[0];
+}

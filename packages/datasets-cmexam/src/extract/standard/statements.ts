@@ -2,7 +2,7 @@
 // `The answer is C`, `因此，选项E正确`, `ABCDE选项都可以`, and statements that commit to no answer (`无正确答案`,
 // a hedge `C或D`, an empty `<>`). All are collected with their positions; the caller keeps the last one.
 import type { CmexamOption } from '../../schema.js';
-import { letterWithText, optionTextEquals, sortedLetters, squash } from './options.js';
+import { letterTextPrefix, letterWithText, optionTextEquals, sortedLetters, squash } from './options.js';
 
 export type StatementRule =
   | 'answer-statement'
@@ -53,7 +53,7 @@ const FOLLOW = String.raw`(?=$|[^A-Za-z0-9\u4e00-\u9fff]|选项|项|选|是|为|
 const OPEN = String.raw`[(（【\[<《"“'‘]?\s*`;
 const CLOSE = String.raw`\s*[)）】\]>》"”'’]?`;
 const EXAMPLE_BEFORE = /(?:例如|比如|譬如|格式|示例|样例|举例|\bfor example|\be\.g\.|\bformat(?: of)?\b|\bsuch as)[^。\n]{0,20}$/i;
-const HEDGE_AFTER = /^\s*[，,]?\s*(?:或者?|还是|\bor\b|也可能|或许|and\/or)/i;
+const HEDGE_AFTER = /^\s*[，,]?\s*(?:(?:但|不过|然而)\s*)?(?:或者?|还是|\bor\b|也可能|或许|and\/or)/i;
 
 export const CONCLUSION = String.raw`(?:因此|所以|故|综上(?:所述)?|总之|总结|最终|可见|由此可见|结论|综合(?:分析|考虑)?|答案(?:是|为)?)`;
 
@@ -98,9 +98,19 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
     ),
     (m) => push('answer-statement', m.index, m.index + m[0].length, lettersOf(m[1]!)),
   );
+  // 答案\nB / 答案：\n\nB. 二尖瓣狭窄 — the next line is the letter alone, or the letter with its option's own text.
+  each(new RegExp(String.raw`答案\s*[:：]?[ \t]*\n\s*((${p.L})[^\n]*)(?=\n|$)`, 'g'), (m) => {
+    const line = m[1]!.trim();
+    const alone = new RegExp(String.raw`^${OPEN}${p.L}${CLOSE}[.．。]?$`).test(line);
+    // …or followed by exactly that option's text (not `A. 主动脉瓣狭窄：错误`, a verdict on it).
+    const withOwnText = /^[\s。.．]*$/.test(line.slice(letterTextPrefix(line, options).length)) && letterWithText(line, options) === m[2];
+    if (alone || withOwnText) push('answer-statement', m.index, m.index + m[0].length, m[2]!);
+  });
   // 正确答案：\nD：自由联想\nE：催眠疗法 — one option per line, each with its own text.
   each(new RegExp(String.raw`答案\s*[:：]?\s*\n((?:[ \t]*${p.L}\s*[:：.．、)）][^\n]*(?:\n|$))+)`, 'g'), (m) => {
     const lines = m[1]!.split('\n').filter((l) => l.trim() !== '');
+    // Lines that judge their option (`A. 主动脉瓣狭窄：错误`) are an analysis, not a list of answers.
+    if (lines.some((l) => /错误|不正确|不对|不符合|排除|正确|符合/.test(l.replace(letterTextPrefix(l, options), '')))) return;
     const letters = lines.map((l) => letterWithText(l, options));
     if (letters.every((l) => l !== null)) push('answer-lines', m.index, m.index + m[0].length, sortedLetters(letters.join('')), 1);
   });
@@ -112,7 +122,7 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
   // 故选D / 应选C / 选ABC / 所以选择B / 正确选项是C / 答：C / 答：<E>
   each(
     new RegExp(
-      String.raw`(?:(?<![不未没可否勿别莫]|不要|不应|不能|不会|不该)(?:选择|选定|选)(?![项择题])\s*[:：]?\s*(?:选项|答案)?|正确(?:的)?选项\s*(?:应该|应)?\s*(?:是|为|[:：])\s*(?:选项)?|(?:正确的(?:是|为)|最佳(?:选项|答案)?(?:是|为)|最(?:符合|合适|恰当|可能|佳)的(?:选项|答案)?(?:是|为)|应该?是|我(?:认为|觉得|倾向于?|会选择?)(?:是|选)?)\s*(?:选项)?|(?:^|\n)\s*答\s*[:：])\s*${OPEN}(${p.LETS})${CLOSE}${FOLLOW}`,
+      String.raw`(?:(?<![不未没可否勿别莫]|不要|不应|不能|不会|不该)(?:选择|选定|选)(?![项择题])\s*[:：]?\s*(?:选项|答案)?|正确(?:的)?选项\s*(?:应该|应)?\s*(?:是|为|[:：])\s*(?:选项)?|(?:正确的(?:是|为)|最佳(?:选项|答案)?(?:是|为)|最(?:符合|合适|恰当|可能|佳)的(?:选项|答案)?(?:是|为)|应该?是|我(?:认为|觉得|倾向于?|会选择?)(?:是|选)?)\s*(?:选项)?|(?:^|\n)\s*答\s*[:：]|结论\s*[:：])\s*${OPEN}(${p.LETS})${CLOSE}${FOLLOW}`,
       'g',
     ),
     (m) => push('choose-statement', m.index, m.index + m[0].length, lettersOf(m[1]!)),
@@ -145,6 +155,10 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
       'g',
     ),
     (m) => push('english', m.index, m.index + m[0].length, lettersOf(m[1]!)),
+  );
+  // answer: b — a lower-case letter only right after "answer:" and alone on its line (never "the answer is a …").
+  each(new RegExp(String.raw`\b(?:[Ff]inal\s+)?(?:[Aa]nswer|ANSWER)\s*:\s*[(\[]?(${p.L.toLowerCase()})[)\]]?(?=\s*[.。]?\s*(?:$|\n))`, 'g'), (m) =>
+    push('english', m.index, m.index + m[0].length, lettersOf(m[1]!.toUpperCase())),
   );
   each(new RegExp(String.raw`\b[Oo]ption\s+\(?(${p.L})\)?\s+is\s+(?:the\s+)?(?:correct|right|best)`, 'g'), (m) =>
     push('english', m.index, m.index + m[0].length, lettersOf(m[1]!)),
