@@ -38,4 +38,21 @@ describe('splitReasoning', () => {
   it('an empty block still counts as reasoning that was removed', () => {
     expect(splitReasoning('<think>\n\n</think>\n\nC')).toEqual({ text: '\n\nC', reasoning: '', truncated: false });
   });
+
+  it('reads gpt-oss harmony channels: analysis is reasoning, final is the answer; no final means cut off', () => {
+    const out = '<|channel|>analysis<|message|>Maybe A… no, B.<|end|><|start|>assistant<|channel|>final<|message|>B<|return|>';
+    expect(splitReasoning(out)).toEqual({ text: 'B', reasoning: 'Maybe A… no, B.', truncated: false });
+    expect(splitReasoning('<|channel|>analysis<|message|>Maybe A')).toEqual({ text: '', reasoning: 'Maybe A', truncated: true });
+  });
+
+  it("reads ollama run's Thinking... / ...done thinking. block, and a cut-off one", () => {
+    expect(splitReasoning('Thinking...\n答案是A？\n...done thinking.\n\nB')).toEqual({ text: '\nB', reasoning: '答案是A？', truncated: false });
+    expect(splitReasoning('Thinking...\n答案是A？')).toEqual({ text: '', reasoning: '答案是A？', truncated: true });
+  });
+
+  it('drops <answer> and <|begin_of_solution|> tags around the final answer, keeping their content', () => {
+    expect(splitReasoning('<reasoning>A? 不，B。</reasoning>\n<answer>B</answer>').text.trim()).toBe('B');
+    expect(splitReasoning('<|begin_of_thought|>A?<|end_of_thought|>\n<|begin_of_solution|>\nB\n<|end_of_solution|>').text.trim()).toBe('B');
+  });
 });
+

@@ -112,6 +112,21 @@ describe('more answer shapes of 2026 chat models', () => {
   });
 });
 
+describe('reasoning formats of 2026 models', () => {
+  it.each([
+    ['<|channel|>analysis<|message|>The answer might be A… no, B.<|end|><|start|>assistant<|channel|>final<|message|>B', 'B'],
+    ['Thinking...\n首先考虑A，答案是A？\n...done thinking.\n\nB', 'B'],
+    ['<reasoning>答案：A？不，应为B。</reasoning>\n<answer>B</answer>', 'B'],
+    ['<|begin_of_thought|>\n答案应为A？\n<|end_of_thought|>\n<|begin_of_solution|>\nB\n<|end_of_solution|>', 'B'],
+    ['<answer>\nB. 二尖瓣狭窄\n</answer>', 'B'],
+  ])('%j → %s (the letter after the reasoning, not the one inside it)', (output, answer) => {
+    expectAnswer(output, mitral, answer);
+  });
+  it('harmony analysis without a final message is a cut-off trace', () => {
+    expect(read('<|channel|>analysis<|message|>答案是A……', mitral)).toMatchObject({ answer: null, status: 'truncated' });
+  });
+});
+
 describe('several letters on a question the task says has one answer', () => {
   it('are no answer (several-on-single), with the span kept', () => {
     const r = extractAnswer({ output: '答案：ABCD', options: cmmlu4, single: true });
