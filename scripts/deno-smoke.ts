@@ -117,7 +117,7 @@ async function memoryPhase(): Promise<void> {
     assert(longest.metrics.accuracy!.n === cmexamSamples.length, `accuracy n ${longest.metrics.accuracy!.n}`);
     const ci = longest.metrics.accuracy!.ci95;
     assert(ci !== null && ci[0] <= longest.metrics.accuracy!.value! && longest.metrics.accuracy!.value! <= ci[1], `ci95 ${ci}`);
-    assert(/deno/i.test(longest.manifest.runtime ?? ""), `manifest.runtime does not say Deno: ${longest.manifest.runtime}`);
+    assert(/deno/i.test(longest.manifest.runtime ?? ''), `manifest.runtime does not say Deno: ${longest.manifest.runtime}`);
   });
 
   await check('cmexam: records stream to the sink, one per sample, with per-sample scores', () => {
