@@ -57,38 +57,33 @@ export function createCorpusBleu(options: SacreBleuOptions = {}): CorpusBleuAccu
   const prep = (s: string) => fn(lowercase ? s.toLowerCase() : s);
   // The one-pass id path of the named zh/char tokenizers (same tokens, no token strings).
   const fastName = options.tokenize === 'zh' || options.tokenize === 'char' ? options.tokenize : null;
+  /** Adds one pair's statistics to the corpus sums. */
+  const tally = (s: BleuStats, refCount: number): BleuStats => {
+    nrefs = Math.max(nrefs, refCount);
+    for (let i = 0; i < maxOrder; i++) {
+      correct[i]! += s.matches[i]!;
+      total[i]! += s.totals[i]!;
+    }
+    sysLen += s.hypLen;
+    refLen += s.refLen;
+    count++;
+    return s;
+  };
   return {
     add(hyp, refs) {
       if (typeof hyp !== 'string') throw new TypeError(`hypothesis ${count} is not a string`);
       const present = refs.filter((r): r is string => r !== null && r !== undefined);
       if (present.length === 0) throw new Error(`hypothesis ${count} has no reference (all are null)`);
-      nrefs = Math.max(nrefs, refs.length);
       const s = fastName
         ? engine.statsOfTexts(fastName, lowercase ? hyp.toLowerCase() : hyp, lowercase ? present.map((r) => r.toLowerCase()) : present, maxOrder, 'sacrebleu')!
         : engine.stats(prep(hyp), present.map(prep), maxOrder, 'sacrebleu');
-      for (let i = 0; i < maxOrder; i++) {
-        correct[i]! += s.matches[i]!;
-        total[i]! += s.totals[i]!;
-      }
-      sysLen += s.hypLen;
-      refLen += s.refLen;
-      count++;
-      return s;
+      return tally(s, refs.length);
     },
     addUtf8(hyp, refs) {
       if (options.tokenize !== 'zh' || lowercase || refs.length === 0) {
         return this.add(decodeUtf8(hyp), refs.map(decodeUtf8));
       }
-      nrefs = Math.max(nrefs, refs.length);
-      const s = engine.statsOfUtf8(hyp, refs, maxOrder, 'sacrebleu');
-      for (let i = 0; i < maxOrder; i++) {
-        correct[i]! += s.matches[i]!;
-        total[i]! += s.totals[i]!;
-      }
-      sysLen += s.hypLen;
-      refLen += s.refLen;
-      count++;
-      return s;
+      return tally(engine.statsOfUtf8(hyp, refs, maxOrder, 'sacrebleu'), refs.length);
     },
     get count() {
       return count;
