@@ -151,6 +151,21 @@ describe('negated questions', () => {
   it('the same verdicts on a positive question pick the options judged right', () => {
     expectAnswer('A正确；B正确；C正确；D正确；E错误。', ra, 'ABCD', '类风湿关节炎的表现有');
   });
+  // Shapes of lawyer-llama-13b on LawBench (fixtures/real dev): the wrong statement named as such.
+  it.each([
+    ['不准确的说法是E: 大关节很少受累。\n\n类风湿关节炎也常累及大关节。', '关于类风湿关节炎的临床表现，下列哪一说法是不准确的?'],
+    ['您好，下列说法是错误的：\n\nE: 大关节很少受累。\n\n请问您还有其他问题吗？', question],
+    ['错误的选项为：E', question],
+  ])('naming the wrong statement answers a negated question: %s', (output, q) => {
+    const r = expectAnswer(output, ra, 'E', q);
+    expect(r.rule).toBe('negated-answer');
+  });
+  it('"错误的说法是E" on a positive question is not an answer', () => {
+    expect(read('错误的说法是E', ra, '类风湿关节炎的表现有').rule).not.toBe('negated-answer');
+  });
+  it('"错误的是：" followed by several option lines is not one answer', () => {
+    expect(read('错误的是：\nC：类风湿结节\nE：大关节很少受累', ra, question).rule).not.toBe('negated-answer');
+  });
 });
 
 describe('no answer', () => {
@@ -161,6 +176,8 @@ describe('no answer', () => {
     '答案可能是C或D，需要更多信息。',
     'A. 夜盲症：维生素A缺乏。\nB. 佝偻病：维生素D缺乏。\nC. 凝血障碍：维生素K缺乏。\nD. 坏血病：维生素C缺乏。',
     '维生素K缺乏时最可能出现的是',
+    // a base model that writes the option letters and nothing else (internlm-7b on LawBench)
+    '\nA:B:C:D:',
     '答案：C。\n等等，这题我无法确定正确答案。',
   ])('%s', (output) => {
     expectNone(output, vitk);

@@ -69,7 +69,8 @@ const CONCLUDES = new RegExp(String.raw`${CONCLUSION}|最可能|最佳|首选|�
 
 /** Several segments that start with different letters (`A. … B. …`, `A:…;B:…`): an analysis or an echo. */
 export function isOptionListing(text: string): boolean {
-  const letters = new Set([...text.trim().matchAll(/(?:^|[\n;；]|[。]\s*)\s*[(（]?([A-J])[)）]?\s*[.．、:：)）]/g)].map((m) => m[1]));
+  // `A:B:C:D:` (letters with nothing between) is a listing too.
+  const letters = new Set([...text.trim().matchAll(/(?:^|[\n;；]|[。]\s*|(?<=(?<![A-Za-z])[A-J]\s*[:：]\s*))\s*[(（]?([A-J])[)）]?\s*[.．、:：)）]/g)].map((m) => m[1]));
   return letters.size > 1;
 }
 

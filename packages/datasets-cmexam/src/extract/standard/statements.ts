@@ -15,6 +15,7 @@ export type StatementRule =
   | 'english'
   | 'all-of'
   | 'verdict-conclusion'
+  | 'negated-answer'
   | 'no-answer'
   | 'hedge'
   | 'options-echo';
@@ -54,6 +55,9 @@ const OPEN = String.raw`[(（【\[<《"“'‘]?\s*`;
 const CLOSE = String.raw`\s*[)）】\]>》"”'’]?`;
 const EXAMPLE_BEFORE = /(?:例如|比如|譬如|格式|示例|样例|举例|\bfor example|\be\.g\.|\bformat(?: of)?\b|\bsuch as)[^。\n]{0,20}$/i;
 const HEDGE_AFTER = /^\s*[，,]?\s*(?:(?:但|不过|然而)\s*)?(?:或者?|还是|\bor\b|也可能|或许|and\/or)/i;
+
+/** Words that call a statement wrong, as negated questions and their answers use them. */
+const WRONG = '不正确|错误|不准确|不恰当|不妥当?|不符合|不属于|不包括|有误|不合理|不确切';
 
 export const CONCLUSION = String.raw`(?:因此|所以|故|综上(?:所述)?|总之|总结|最终|可见|由此可见|结论|综合(?:分析|考虑)?|答案(?:是|为)?)`;
 
@@ -177,6 +181,22 @@ export function findStatements(text: string, options: readonly CmexamOption[], p
     const positive = m[2] !== undefined;
     if (positive || negatedQuestion) push('verdict-conclusion', m.index, m.index + m[0].length, m[1]!);
   });
+  // In a negated question, naming the wrong statement is the answer: `不准确的说法是C`, `错误的选项为：B`,
+  // `下列说法是错误的：\n\nA: …`. Only with a noun or 的是 after the verdict, so `A：错误\nB：…` stays a verdict.
+  if (negatedQuestion) {
+    each(
+      new RegExp(
+        String.raw`(?:(?:${WRONG})的?(?:说法|选项|表述|描述|叙述|一项)\s*(?:应该|应)?(?:是|为|有)?|(?:${WRONG})的(?:是|为|有)|(?:说法|选项|表述|描述)(?:是|为)(?:${WRONG})的)[ \t]*[:：]?[ \t]*(?:\n\s*)?(?:选项)?${OPEN}(${p.L})${CLOSE}${FOLLOW}`,
+        'g',
+      ),
+      (m) => {
+        // `错误的是：\nA：…\nC：…` lists several options: not one answer.
+        const after = text.slice(m.index + m[0].length).split('\n').slice(1).find((l) => l.trim() !== '');
+        if (after !== undefined && new RegExp(String.raw`^\s*${OPEN}${p.L}${CLOSE}\s*[:：.．、]`).test(after)) return;
+        push('negated-answer', m.index, m.index + m[0].length, m[1]!);
+      },
+    );
+  }
   each(NO_ANSWER, (m) => push('no-answer', m.index, m.index + m[0].length, null));
   return found;
 }
