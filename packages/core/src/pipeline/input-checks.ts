@@ -64,7 +64,13 @@ export function checkOutputs(result: ResultJson, options: { allowEmpty: boolean;
  * The constant k for which the prediction ids are the data ids + k (k ≠ 0), when that explains every id
  * the data does not have and fits at least as well as k = 0; else undefined.
  */
-export function detectIdShift(dataIds: ReadonlySet<string>, predictionIds: readonly string[], unknownIds: readonly string[]): number | undefined {
+export function detectIdShift(
+  dataIds: ReadonlySet<string> | { has(id: string): boolean },
+  predictionIds: readonly string[],
+  unknownIds: readonly string[],
+  /** The smallest numeric data id, for a `dataIds` that cannot be iterated. */
+  dataMin?: number,
+): number | undefined {
   if (unknownIds.length === 0 || predictionIds.length === 0) return undefined;
   const numeric = (id: string) => /^-?\d+$/.test(id);
   if (!predictionIds.every(numeric)) return undefined;
@@ -75,7 +81,7 @@ export function detectIdShift(dataIds: ReadonlySet<string>, predictionIds: reado
   };
   const hits = (k: number) => predictionIds.reduce((n, id) => n + (dataIds.has(String(Number(id) - k)) ? 1 : 0), 0);
   const base = hits(0);
-  for (const k of new Set([1, 2, -1, -2, minOf(predictionIds) - minOf(dataIds)])) {
+  for (const k of new Set([1, 2, -1, -2, minOf(predictionIds) - (dataMin ?? (Symbol.iterator in dataIds ? minOf(dataIds as Iterable<string>) : Infinity))])) {
     if (k === 0 || !Number.isFinite(k)) continue;
     const explained = unknownIds.every((id) => dataIds.has(String(Number(id) - k)));
     if (explained && hits(k) >= Math.max(base, 0.9 * predictionIds.length)) return k;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { openSource, readLines, type DataSource } from '../source/source.js';
 import type { ResultJson, Sample } from '../types.js';
 import { detectIdShift } from './input-checks.js';
+import { HashedIdSet } from './id-set.js';
 import type { PredictionLine } from './options.js';
 
 export class PredictionsError extends Error {
@@ -84,9 +85,16 @@ export function joinPredictions<S extends Sample>(
   const file = typeof predictions === 'string' ? predictions : 'name' in predictions ? (predictions as { name: string }).name : 'predictions';
   const summary: PredictionsSummary = { source: file, read: 0, matched: 0, missing: 0, unknown: 0, unknownIds: [] };
   const buffered = new Map<string, Located>();
-  const seen = new Set<string>();
-  // Every id on both sides, to tell a shifted numbering (1-based ids) from a partial overlap.
-  const dataIds = new Set<string>();
+  // Ids seen so far, as hashes (a million ids in ~25 MB). A hash hit is confirmed against the source's line
+  // before it is called a duplicate; predictions given as objects in memory are checked exactly instead.
+  const seen = new HashedIdSet();
+  const rereadable = typeof predictions === 'string' || 'text' in predictions || 'bytes' in predictions;
+  const seenExactly = rereadable ? undefined : new Set<string>();
+  // Every id on both sides, to tell a shifted numbering (1-based ids) from a partial overlap: the data's as
+  // hashes, the predictions' as numbers while they are all numeric (a shift only exists between numbers).
+  const dataIds = new HashedIdSet();
+  let predictionNumbers: Float64Array | undefined = new Float64Array(1024);
+  let dataMin = Infinity;
   const unknownAll: string[] = [];
   const reader = linesOf(predictions, file);
   let exhausted = false;
@@ -100,14 +108,22 @@ export function joinPredictions<S extends Sample>(
     }
     const p = step.value;
     summary.read++;
-    if (seen.has(p.id)) throw new PredictionsError(file, p.line, `duplicate id "${p.id}" (each sample must have one prediction)`);
-    seen.add(p.id);
+    const duplicate = () => new PredictionsError(file, p.line, `duplicate id "${p.id}" (each sample must have one prediction)`);
+    if (seenExactly) {
+      if (seenExactly.has(p.id)) throw duplicate();
+      seenExactly.add(p.id);
+    } else {
+      const earlier = seen.add(p.id, p.line);
+      if (earlier >= 0 && (await idOnLine(predictions as DataSource, earlier)) === p.id) throw duplicate();
+    }
+    predictionNumbers = appendNumber(predictionNumbers, summary.read - 1, p.id);
     return p;
   }
 
   async function* pairs() {
     for await (const sample of samples) {
       dataIds.add(sample.id);
+      if (/^-?\d{1,15}$/.test(sample.id)) dataMin = Math.min(dataMin, Number(sample.id));
       let found = buffered.get(sample.id);
       if (found) buffered.delete(sample.id);
       while (!found) {
@@ -130,9 +146,34 @@ export function joinPredictions<S extends Sample>(
       if (summary.unknownIds.length < 20) summary.unknownIds.push({ id: p.id, line: p.line });
     }
     buffered.clear();
-    const shift = detectIdShift(dataIds, [...seen], unknownAll);
-    if (shift !== undefined) summary.shift = shift;
+    if (unknownAll.length > 0 && predictionNumbers) {
+      const ids = Array.from(predictionNumbers.subarray(0, summary.read), String);
+      const shift = detectIdShift(dataIds, ids, unknownAll, dataMin);
+      if (shift !== undefined) summary.shift = shift;
+    }
   }
 
   return { pairs: pairs(), summary: () => summary };
+}
+
+/** The id on line `line` of a predictions source (read again only to confirm a rare hash hit). */
+async function idOnLine(predictions: DataSource, line: number): Promise<string | undefined> {
+  for await (const { line: text, lineNumber } of readLines(await openSource(predictions))) {
+    if (lineNumber < line) continue;
+    const value = JSON.parse(text) as { id?: unknown };
+    return value.id === undefined || value.id === null ? undefined : String(value.id);
+  }
+  return undefined;
+}
+
+/** Stores prediction `index`'s id as a number while every id is an integer; gives up (undefined) otherwise. */
+function appendNumber(numbers: Float64Array | undefined, index: number, id: string): Float64Array | undefined {
+  if (!numbers || !/^-?\d{1,15}$/.test(id)) return undefined;
+  if (index >= numbers.length) {
+    const grown = new Float64Array(numbers.length * 2);
+    grown.set(numbers);
+    numbers = grown;
+  }
+  numbers[index] = Number(id);
+  return numbers;
 }

@@ -69,6 +69,13 @@ describe('score()', () => {
     expect(out.predictions.matched).toBe(5);
   });
 
+  it('refuses a duplicate id among in-memory predictions too (checked exactly, not by hash)', async () => {
+    async function* lines() {
+      for (const i of [0, 1, 2, 1]) yield { id: String(i), output: answerFor(`Q${i}`) };
+    }
+    await expect(score({ task: toyTask(5), predictions: lines(), bootstrapSamples: 50 })).rejects.toThrow(/:4: duplicate id "1"/);
+  });
+
   it.each([
     ['{"id": "0", "output": "A"}\n{oops', /p\.jsonl:2: not valid JSON/],
     ['{"output": "A"}', /p\.jsonl:1: "id": .*expected \{"id": string, "output": string\}/],
