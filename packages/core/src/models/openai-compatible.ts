@@ -1,6 +1,8 @@
-// Any OpenAI-compatible chat server (OpenAI, vLLM, Ollama, llama.cpp server, LM Studio, DeepSeek, Qwen)
-// through the official `openai` package. Its own retries are off (maxRetries: 0): our scheduler owns
-// retries, backoff and concurrency. The package is imported on first use, so loading core stays light.
+// Any OpenAI-compatible chat server (OpenAI, vLLM, Ollama, llama.cpp server, LM Studio, DeepSeek, Qwen).
+// On Node each request is one POST on the model's own keep-alive pool (node:http), without the openai
+// client, whose per-request CPU set the wall time at high concurrency; in Deno, browsers and with a custom
+// fetch the official `openai` package sends it (and it makes batch files everywhere). Its own retries are
+// off (maxRetries: 0): our scheduler owns retries, backoff and concurrency. Imported on first use.
 import { platform } from '#platform';
 import type { Model, ModelRequest, ModelResponse, ResponseUsage } from '../types.js';
 import { parseRetryAfter } from '../scheduler/backoff.js';
@@ -36,7 +38,7 @@ type OpenAIClient = InstanceType<OpenAIModule['default']>;
 
 /**
  * A model behind any OpenAI-compatible chat-completions server (OpenAI, vLLM, Ollama, SGLang, LM Studio…),
- * through the `openai` client on a keep-alive connection pool; retries and concurrency are the run's.
+ * on a keep-alive connection pool; retries and concurrency are the run's.
  *
  * @example
  * const model = openaiCompatible({ baseURL: 'http://127.0.0.1:8000/v1', model: 'Qwen2.5-7B-Instruct', temperature: 0 });
@@ -56,10 +58,13 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
   const defaultsText = canonicalJson(defaults);
   const id = `openai-compatible:${publicUrl(baseURL)}#${model}${defaultsText === '{}' ? '' : defaultsText}`;
   let client: Promise<{ mod: OpenAIModule; client: OpenAIClient }> | undefined;
+  // On Node, one keep-alive connection pool (node:http) per model, made on first use; elsewhere none.
+  let pool: Promise<typeof fetch | undefined> | undefined;
+  const defaultFetch = () => (pool ??= platform.defaultFetch());
 
-  // One client (and on Node one keep-alive connection pool) per model, made on first use.
+  // One client per model, made on first use.
   const getClient = () =>
-    (client ??= Promise.all([import('openai'), options.fetch ?? platform.defaultFetch()]).then(([mod, fetch]) => ({
+    (client ??= Promise.all([import('openai'), options.fetch ?? defaultFetch()]).then(([mod, fetch]) => ({
       mod,
       client: withEnvPermission(() => new mod.default({
         baseURL,
@@ -71,6 +76,15 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
         ...(options.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
       })),
     })));
+
+  const completionsUrl = `${baseURL.replace(/\/+$/, '')}/chat/completions`;
+  // What the openai client sends, less its telemetry headers; the caller's headers win.
+  const directHeaders: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    authorization: `Bearer ${apiKey ?? 'no-key'}`,
+    ...lowerCaseKeys(options.headers ?? {}),
+  };
 
   // The chat completion body of a request: what generate() sends, and what a batch file holds.
   const bodyOf = (request: ModelRequest) => ({
@@ -91,8 +105,11 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
     requestBody: (request: ModelRequest) => bodyOf(request),
     openaiClient: async () => (await getClient()).client,
     async generate(request: ModelRequest, context): Promise<ModelResponse> {
-      const { mod, client } = await getClient();
       const body = bodyOf(request);
+      // Node's own pool and no custom fetch: one POST without the client (see postChatCompletion).
+      const direct = options.fetch || options.dangerouslyAllowBrowser ? undefined : await defaultFetch();
+      if (direct) return responseFromCompletion(await postChatCompletion(direct, completionsUrl, directHeaders, body, context.signal, apiKey));
+      const { mod, client } = await getClient();
       let completion: Awaited<ReturnType<OpenAIClient['chat']['completions']['create']>>;
       try {
         completion = await client.chat.completions.create(body as Parameters<OpenAIClient['chat']['completions']['create']>[0] & { stream: false }, {
@@ -183,6 +200,89 @@ function numberField(name: string, value: number | undefined): Record<string, nu
   return value === undefined ? {} : { [name]: value };
 }
 
+/**
+ * One chat-completions POST through a fetch, without the openai client: the client spends ~0.8 s of CPU per
+ * 10,000 requests (header objects, request-detail strings built for debug logs even with logging off, an
+ * AbortController per request) on a path that is CPU-bound at high concurrency (docs/engine.md). Errors are
+ * classified and worded as the client's are (`HTTP 401: 401 <the server's message>`, `Connection error: …`,
+ * `malformed response…`), and the key is scrubbed from every message. Returns the parsed JSON body.
+ */
+export async function postChatCompletion(
+  fetchFn: typeof fetch,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  signal: AbortSignal | undefined,
+  secret: string | undefined,
+): Promise<unknown> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchFn(url, { method: 'POST', headers, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+    text = await response.text();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    throw connectionError(error, 'Connection error.', secret);
+  }
+  if (response.status < 200 || response.status > 299) {
+    const retryAfterMs = parseRetryAfter(response.headers);
+    throw new ModelError(`HTTP ${response.status}: ${redact(statusMessage(response.status, text), secret)}`, {
+      kind: 'http',
+      status: response.status,
+      retryable: isRetryableStatus(response.status),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ModelError(`malformed response: ${redact((error as Error).message, secret)}`, { kind: 'malformed', retryable: true });
+  }
+}
+
+/**
+ * `<status> <message>` from an error body: OpenAI's `{"error": {"message"}}` as the openai client reads it, and
+ * also the top-level `message` (vLLM) or `detail` (FastAPI servers) that the client would report as "no body".
+ */
+function statusMessage(status: number, text: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text.trim() ? `${status} ${text.trim()}` : `${status} status code (no body)`;
+  }
+  const record = (parsed ?? {}) as { error?: unknown; message?: unknown; detail?: unknown };
+  const error = record.error as { message?: unknown } | string | undefined;
+  const inner = typeof error === 'object' && error !== null ? error.message : undefined;
+  const message =
+    inner !== undefined && inner !== null && inner !== ''
+      ? typeof inner === 'string' ? inner : JSON.stringify(inner)
+      : error
+        ? typeof error === 'string' ? error : JSON.stringify(error)
+        : typeof record.message === 'string' ? record.message
+          : record.detail !== undefined ? (typeof record.detail === 'string' ? record.detail : JSON.stringify(record.detail))
+            : undefined;
+  return message ? `${status} ${message}` : `${status} status code (no body)`;
+}
+
+/** A request that got no usable response (refused, reset, unresolvable host, endless body), classified. */
+function connectionError(error: unknown, message: string, secret?: string): ModelError {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  // The useful part ("connect ECONNREFUSED 127.0.0.1:8000") is the innermost cause.
+  let inner: unknown = cause;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  const detail = inner instanceof Error ? redact(`: ${inner.message}`, secret) : '';
+  if (cause instanceof SyntaxError) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: true });
+  // An endless body or a decompression bomb: the same server will send the same thing again.
+  if (/larger than \d+ bytes/.test(detail)) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: false });
+  // ENOTFOUND: the host name does not resolve; no retry will change that.
+  return new ModelError(`${redact(message, secret).replace(/\.$/, '')}${detail}`, { kind: 'network', retryable: !/ENOTFOUND/.test(detail) });
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
 /** Maps the SDK's errors onto our classification; the key is scrubbed from every message. */
 export function toModelError(error: unknown, mod: Pick<OpenAIModule, 'APIError' | 'APIUserAbortError' | 'APIConnectionError' | 'APIConnectionTimeoutError'>, secret?: string): unknown {
   const message = redact(error instanceof Error ? error.message : String(error), secret);
@@ -194,18 +294,7 @@ export function toModelError(error: unknown, mod: Pick<OpenAIModule, 'APIError' 
   if (error instanceof mod.APIConnectionTimeoutError) return new ModelError(message, { kind: 'timeout', retryable: true });
   const flag = denoPermissionFlag(error);
   if (flag) return permissionError(error instanceof Error && error.cause instanceof Error ? error.cause : error, flag);
-  if (error instanceof mod.APIConnectionError) {
-    const cause = (error as { cause?: unknown }).cause;
-    // The useful part ("connect ECONNREFUSED 127.0.0.1:8000") is the innermost cause.
-    let inner: unknown = cause;
-    while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
-    const detail = inner instanceof Error ? redact(`: ${inner.message}`, secret) : '';
-    if (cause instanceof SyntaxError) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: true });
-    // An endless body or a decompression bomb: the same server will send the same thing again.
-    if (/larger than \d+ bytes/.test(detail)) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: false });
-    // ENOTFOUND: the host name does not resolve; no retry will change that.
-    return new ModelError(`${message.replace(/\.$/, '')}${detail}`, { kind: 'network', retryable: !/ENOTFOUND/.test(detail) });
-  }
+  if (error instanceof mod.APIConnectionError) return connectionError(error, message, secret);
   if (error instanceof mod.APIError && typeof error.status === 'number') {
     const retryAfterMs = parseRetryAfter(error.headers as Headers | undefined);
     return new ModelError(`HTTP ${error.status}: ${message}`, {
