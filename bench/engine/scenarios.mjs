@@ -62,6 +62,19 @@ try {
     const wallMs = performance.now() - started;
     const idealMs = (samples / concurrency) * latencyMs;
     report = { scenario: 'evaluate', samples, concurrency, latencyMs, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100, errors: result.counts.errors, accuracy: result.metrics.accuracy.value };
+  } else if (scenario === 'sweep') {
+    // Throughput at one concurrency (bench/engine/concurrency.mjs runs it for several).
+    const concurrency = Number(process.argv[4]);
+    const samples = Number(process.argv[5]);
+    const started = performance.now();
+    const result = await core.evaluate({
+      task: mcqTask(samples),
+      model: core.openaiCompatible({ baseURL, model: 'bench' }),
+      concurrency,
+      out: join(dir, 'run'),
+    });
+    const wallMs = performance.now() - started;
+    report = { scenario: 'sweep', concurrency, samples, wallMs: Math.round(wallMs), samplesPerSecond: Math.round(samples / (wallMs / 1000)), errors: result.counts.errors };
   } else if (scenario === 'evaluate-no-http') {
     // The same run with a function model that waits 20 ms: the engine's own overhead, without HTTP.
     const samples = 10_000;

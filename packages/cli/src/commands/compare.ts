@@ -40,7 +40,7 @@ export const spec: CommandSpec = {
       description: 'a judge model says which answer is better on every common sample, asked in both orders (free-text tasks, two runs): win rate with interval and p',
     },
     cache: { type: 'string', value: 'DIR', description: "response cache for the pairwise judge's requests" },
-    concurrency: { type: 'string', short: 'j', value: 'N', description: "the pairwise judge's requests in flight", defaultText: '8' },
+    concurrency: { type: 'string', short: 'j', value: 'N', description: "the pairwise judge's requests in flight", defaultText: '32' },
   },
   positionals: { min: 0, max: Number.POSITIVE_INFINITY, name: 'DIR' },
   examples: ['medeval compare runs/gpt-4o runs/qwen2.5-7b', 'medeval compare runs/* --format html --out table.html', 'medeval compare a b --json'],

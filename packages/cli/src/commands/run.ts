@@ -40,7 +40,7 @@ export const spec: CommandSpec = {
     protocol: { type: 'string', value: 'P', description: 'cmexam-paper, cmexam-gpt, huatuo, standard', defaultText: 'standard for the CMExam tasks, huatuo for huatuo' },
     out: { type: 'string', short: 'o', value: 'DIR', description: 'run folder to write', defaultText: 'medeval-runs/<time>-<task>' },
     limit: { type: 'string', value: 'N', description: 'evaluate only the first N samples' },
-    concurrency: { type: 'string', short: 'j', value: 'N', description: 'requests in flight at once', defaultText: '8' },
+    concurrency: { type: 'string', short: 'j', value: 'N', description: 'requests in flight at once', defaultText: '32' },
     cache: { type: 'string', value: 'DIR', description: 'response cache folder; makes a crashed run resumable' },
     seed: { type: 'string', value: 'N', description: 'seed for baseline:random, few-shot choice and bootstrap', defaultText: '0' },
     prompt: {

@@ -37,7 +37,7 @@ export const spec: CommandSpec = {
     seed: { type: 'string', value: 'N', description: 'seed for bootstrap intervals', defaultText: '0' },
     ...JUDGE_OPTION,
     cache: { type: 'string', value: 'DIR', description: "response cache folder for the judge's requests" },
-    concurrency: { type: 'string', short: 'j', value: 'N', description: 'judge requests in flight at once', defaultText: '8' },
+    concurrency: { type: 'string', short: 'j', value: 'N', description: 'judge requests in flight at once', defaultText: '32' },
     ...EVALUATION_OUTPUT_OPTIONS,
   },
   examples: [

@@ -9,7 +9,7 @@ import type { Cache } from '../cache/cache.js';
 import { jsonObjectInReply } from '../models/json-reply.js';
 import { metricAsker } from '../pipeline/metric-asker.js';
 import { forEachOrdered } from '../pipeline/ordered.js';
-import { Scheduler } from '../scheduler/scheduler.js';
+import { DEFAULT_CONCURRENCY, Scheduler } from '../scheduler/scheduler.js';
 import { bootstrapInterval } from '../stats/bootstrap.js';
 import { mcnemarExact } from '../stats/mcnemar.js';
 import { deriveSeed } from '../stats/prng.js';
@@ -120,7 +120,7 @@ export async function comparePairwise(options: PairwiseOptions): Promise<Pairwis
     const a = sidesA.get(record.id);
     if (a && record.status !== 'error') pairs.push({ id: record.id, a, b: sideOf(record) });
   }
-  const scheduler = new Scheduler({ concurrency: options.concurrency ?? 8, timeoutMs: 120_000, maxAttempts: 8, ...(options.signal ? { signal: options.signal } : {}) });
+  const scheduler = new Scheduler({ concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, timeoutMs: 120_000, maxAttempts: 8, ...(options.signal ? { signal: options.signal } : {}) });
   const { judge, cache } = options;
   // Through the scheduler and the cache, as a metric's judge requests are.
   const ask = async (id: string, request: ModelRequest): Promise<string> => (await metricAsker(() => scheduler, cache, `pairwise:${id}`)(judge, request)).text;
@@ -140,7 +140,7 @@ export async function comparePairwise(options: PairwiseOptions): Promise<Pairwis
   try {
     await forEachOrdered(
       pairs,
-      Math.max(16, (options.concurrency ?? 8) * 2),
+      Math.max(16, (options.concurrency ?? DEFAULT_CONCURRENCY) * 2),
       async ({ id, a, b }) => {
         const [abOrder, baOrder] = await Promise.all([
           verdict(id, pairwiseRequest(a.question, a.reference, a.answer, b.answer)),

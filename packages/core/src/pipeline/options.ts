@@ -5,6 +5,7 @@ import type { DataSource } from '../source/source.js';
 import type { Metric, Model, Progress, Task } from '../types.js';
 import type { RecordSink } from './sink.js';
 import { metricProblems } from './metric-schema.js';
+import { DEFAULT_CONCURRENCY } from '../scheduler/scheduler.js';
 
 // One check for metrics everywhere (metric-schema.ts); the message lists every problem of the metric.
 const metricSchema = z.custom<Metric>().superRefine((value, ctx) => {
@@ -63,7 +64,7 @@ const common = {
 // What evaluate() and score() share for asking models (score() asks only a judge, if one is given).
 const asking = {
   judge: modelSchema.optional(),
-  concurrency: z.number().int().min(1).max(4096).default(8),
+  concurrency: z.number().int().min(1).max(4096).default(DEFAULT_CONCURRENCY),
   timeoutMs: z.number().int().nonnegative().default(120_000),
   maxAttempts: z.number().int().min(1).max(100).default(8),
   cache: cacheSchema.optional(),
@@ -120,7 +121,7 @@ export const scoreOptionsSchema = z.object({
 export interface EvaluateOptions {
   task: Task<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   model: Model;
-  /** Maximum requests in flight (default 8). */
+  /** Maximum requests in flight (default 32; see docs/engine.md for the measurements). */
   concurrency?: number;
   /** Per-request timeout in ms (default 120,000; 0 = none). */
   timeoutMs?: number;

@@ -8,6 +8,13 @@ import { RateLimiter } from './rate-limit.js';
 import { RunStoppedError } from './run-stopped.js';
 import { sleep as realSleep } from './sleep.js';
 
+/**
+ * Requests in flight when the caller does not say: 32. Measured (bench/engine/concurrency.mjs, docs/engine.md):
+ * servers that batch (vLLM, SGLang, hosted APIs) answer ~4× more samples per second than at 8, and a server
+ * that works on fewer at a time just queues the rest, with the same throughput; pushback halves it anyway.
+ */
+export const DEFAULT_CONCURRENCY = 32;
+
 export interface SchedulerOptions {
   /** Maximum requests in flight. */
   concurrency: number;
