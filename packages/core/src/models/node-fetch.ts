@@ -40,8 +40,31 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
+/** A response read whole, before it becomes a `Response` (or, for `postText`, a string). */
+interface RawResponse {
+  status: number;
+  statusText: string;
+  rawHeaders: string[];
+  headers: http.IncomingHttpHeaders;
+  bytes: Buffer;
+}
+
+/**
+ * A text POST on the keep-alive pool without `Response`/`Headers` objects (what a model adapter needs per
+ * request: status, headers, body text). Redirects and URLs the fast path does not take go through the fetch.
+ */
+export type PostText = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  signal?: AbortSignal,
+) => Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }>;
+
+/** The fetch of `createNodeFetch`, which also has the lean `postText`. */
+export type NodeFetch = typeof fetch & { postText: PostText };
+
 /** A fetch with its own keep-alive agents (one for http:, one for https:). */
-export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
+export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const agentOptions = { keepAlive: true, maxFreeSockets: options.maxFreeSockets ?? 1024, scheduling: 'lifo' as const };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
   const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
@@ -49,30 +72,28 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
   const fallback = options.fallback ?? ((input, init) => globalThis.fetch(input, init)); // looked up per call: stubs stay effective
 
   let last: { href: string; url: URL } | undefined;
-
-  const nodeFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    const body = init.body;
-    const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
-    if (!(typeof input === 'string' || input instanceof URL) || !simpleBody || (init.redirect !== undefined && init.redirect !== 'follow')) {
-      return fallback(input, init);
-    }
+  /** The URL object of `href` (a model posts to one URL: parsed once), or undefined when the fast path cannot take it. */
+  const fastUrl = (input: string | URL): URL | Error | undefined => {
     let url: URL;
-    if (typeof input === 'string' && input === last?.href) url = last.url; // a model posts to one URL
+    if (typeof input === 'string' && input === last?.href) url = last.url;
     else {
       try {
         url = typeof input === 'string' ? new URL(input) : input;
       } catch (error) {
-        return Promise.reject(new TypeError(`Invalid URL: ${String(input)}`, { cause: error }));
+        return new TypeError(`Invalid URL: ${String(input)}`, { cause: error });
       }
       if (typeof input === 'string') last = { href: input, url };
     }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return fallback(input, init);
-    const signal = init.signal ?? undefined;
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return undefined;
+    return url;
+  };
 
-    return new Promise<Response>((resolve, reject) => {
+  /** One request on the pool; 'redirect' when the answer says to follow a Location (the caller hands it on). */
+  const send = (url: URL, method: string, headers: Record<string, string>, body: string | Uint8Array | null | undefined, signal: AbortSignal | undefined): Promise<RawResponse | 'redirect'> => {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    return new Promise<RawResponse | 'redirect'>((resolve, reject) => {
       let settled = false;
-      const finish = (error: unknown, response?: Response) => {
+      const finish = (error: unknown, response?: RawResponse | 'redirect') => {
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', onAbort);
@@ -85,16 +106,13 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
         finish(abortReason(signal!));
         request.destroy();
       };
-
-      const headers: Record<string, string> = {};
-      if (init.headers) (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => (headers[name] = value));
       if (body != null) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       headers['accept-encoding'] ??= 'gzip, deflate, br';
 
       const request = (url.protocol === 'https:' ? https : http).request(
         {
           agent: agents[url.protocol as 'http:' | 'https:'],
-          method: (init.method ?? 'GET').toUpperCase(),
+          method,
           protocol: url.protocol,
           hostname: url.hostname.replace(/^\[|\]$/g, ''),
           port: url.port,
@@ -105,7 +123,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
           const status = res.statusCode ?? 0;
           if (REDIRECTS.has(status) && res.headers.location) {
             res.resume();
-            fallback(input, init).then((response) => finish(undefined, response), (error) => finish(error));
+            finish(undefined, 'redirect');
             return;
           }
           const chunks: Buffer[] = [];
@@ -126,13 +144,8 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
           res.on('end', () => {
             if (settled) return;
             try {
-              let bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-              bytes = decode(bytes, res.headers['content-encoding'], maxBodyBytes);
-              const raw = res.rawHeaders;
-              const responseHeaders: Array<[string, string]> = [];
-              for (let i = 0; i < raw.length; i += 2) responseHeaders.push([raw[i]!, raw[i + 1]!]);
-              const init = { status, statusText: res.statusMessage ?? '', headers: responseHeaders };
-              finish(undefined, new BufferedResponse(NULL_BODY.has(status) ? null : bytes, init, url.href));
+              const bytes = decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), res.headers['content-encoding'], maxBodyBytes);
+              finish(undefined, { status, statusText: res.statusMessage ?? '', rawHeaders: res.rawHeaders, headers: res.headers, bytes });
             } catch (error) {
               fail(error);
             }
@@ -157,8 +170,48 @@ export function createNodeFetch(options: NodeFetchOptions = {}): typeof fetch {
       request.end(body ?? undefined);
     });
   };
-  return nodeFetch as typeof fetch;
+
+  const nodeFetch = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const body = init.body;
+    const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
+    if (!(typeof input === 'string' || input instanceof URL) || !simpleBody || (init.redirect !== undefined && init.redirect !== 'follow')) {
+      return fallback(input, init);
+    }
+    const url = fastUrl(input);
+    if (url instanceof Error) return Promise.reject(url);
+    if (url === undefined) return fallback(input, init);
+    const headers: Record<string, string> = {};
+    if (init.headers) (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => (headers[name] = value));
+    return send(url, (init.method ?? 'GET').toUpperCase(), headers, body, init.signal ?? undefined).then((raw) => {
+      if (raw === 'redirect') return fallback(input, init);
+      const responseHeaders: Array<[string, string]> = [];
+      for (let i = 0; i < raw.rawHeaders.length; i += 2) responseHeaders.push([raw.rawHeaders[i]!, raw.rawHeaders[i + 1]!]);
+      const responseInit = { status: raw.status, statusText: raw.statusText, headers: responseHeaders };
+      return new BufferedResponse(NULL_BODY.has(raw.status) ? null : raw.bytes, responseInit, url.href);
+    });
+  };
+
+  const postText: PostText = async (input, headers, body, signal) => {
+    const url = fastUrl(input);
+    const viaFetch = async () => {
+      const response = await nodeFetch(input, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
+      const responseHeaders: Record<string, string> = {};
+      response.headers.forEach((value, name) => (responseHeaders[name] = value));
+      return { status: response.status, headers: responseHeaders, text: await response.text() };
+    };
+    if (!(url instanceof URL)) return viaFetch();
+    // Header names in lower case, as node:http gives them back and as the caller's lookups expect.
+    const lower: Record<string, string> = {};
+    for (const name in headers) lower[name.toLowerCase()] = headers[name]!;
+    const raw = await send(url, 'POST', lower, body, signal);
+    if (raw === 'redirect') return viaFetch();
+    return { status: raw.status, headers: raw.headers, text: decoder.decode(raw.bytes) };
+  };
+
+  return Object.assign(nodeFetch as typeof fetch, { postText });
 }
+
+const decoder = new TextDecoder(); // UTF-8, BOM stripped, invalid bytes replaced: what fetch's text() does
 
 /** Undoes the content-encoding a server applied (we ask for gzip, deflate or br, as fetch does). */
 function decode(bytes: Buffer, encoding: string | undefined, maxBodyBytes: number): Buffer {

@@ -2,9 +2,9 @@
 // reading validates the shape with zod so a damaged file fails with its name, line and the problem.
 import { evalRecordSchema, type EvalRecord } from './record-schema.js';
 
-/** A record as one JSON line (with the trailing newline). Non-finite numbers become null. */
+/** A record as one JSON line (with the trailing newline). Non-finite numbers become null (JSON.stringify's own rule). */
 export function recordToLine(record: EvalRecord): string {
-  return `${JSON.stringify(record, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value))}\n`;
+  return `${JSON.stringify(record)}\n`;
 }
 
 /** Thrown for a bad line: names the file and the 1-based line. */
