@@ -177,6 +177,36 @@ describe('createNodeFetch', () => {
   });
 });
 
+describe('createNodeFetch().postText (the lean POST of model adapters)', () => {
+  it('returns status, lower-case headers and the decoded text on one keep-alive connection', async () => {
+    const fetch = createNodeFetch();
+    handler = (req, body, res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'Retry-After': '3' });
+      res.end(gzipSync(JSON.stringify({ body, type: req.headers['content-type'] })));
+    };
+    const before = connections;
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch.postText(`${base}/v1/chat/completions`, { 'Content-Type': 'application/json' }, '{"q":"问"}');
+      expect(r.status).toBe(429);
+      expect(r.headers['retry-after']).toBe('3');
+      expect(JSON.parse(r.text)).toEqual({ body: '{"q":"问"}', type: 'application/json' });
+    }
+    expect(connections - before).toBe(1);
+  });
+
+  it('follows a redirect through the fetch (and its fallback)', async () => {
+    const fetch = createNodeFetch();
+    handler = (req, body, res) => {
+      if (req.url === '/old') {
+        res.writeHead(307, { location: '/new' });
+        res.end();
+      } else json(res, { at: req.url, body });
+    };
+    const r = await fetch.postText(`${base}/old`, {}, 'x');
+    expect(JSON.parse(r.text)).toEqual({ at: '/new', body: 'x' });
+  });
+});
+
 describe('BufferedResponse', () => {
   const make = (text = '{"a":"甲"}') => new BufferedResponse(new TextEncoder().encode(text), { status: 200, headers: [['content-type', 'application/json']] }, 'http://h/x');
 
