@@ -1,7 +1,8 @@
 // bench/engine: (1) 10,000 samples at concurrency 64 against a loopback server with 20 ms latency,
 // wall time vs the ideal 10,000 / 64 × 20 ms = 3.125 s, and peak memory; (2) 1,000,000 tiny samples
 // through score(), peak RSS. Baselines: the same 10,000 requests with plain fetch and with plain node:http
-// (keep-alive), no engine. Every scenario also reports its process's CPU time (load-insensitive, unlike
+// (keep-alive), no engine; (3) evaluate() twice with the file cache (fill, then all hits), 100k samples by
+// default (BENCH_RUN_SAMPLES). Every scenario also reports its process's CPU time (load-insensitive, unlike
 // wall time). Uses the BUILT packages (npm run build first). Writes bench/results/engine.json.
 import { execFileSync, fork } from 'node:child_process';
 import os from 'node:os';
@@ -46,6 +47,7 @@ try {
 }
 const noHttpResult = runScenario(['evaluate-no-http']);
 const scoreResult = runScenario(['score']);
+const runCacheResult = runScenario(['run-cache']);
 
 const results = {
   date: new Date().toISOString(),
@@ -58,6 +60,7 @@ const results = {
   fetchBaseline: fetchResult,
   httpBaseline: httpResult,
   score: scoreResult,
+  runWithCache: runCacheResult,
 };
 await mkdir(here('../results'), { recursive: true });
 await writeFile(here('../results/engine.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -69,6 +72,7 @@ console.table({
   'plain fetch 10k @64': { wall_s: fetchResult.wallMs / 1000, ideal_s: fetchResult.idealMs / 1000, ratio: fetchResult.ratio, cpu_s: fetchResult.cpuMs / 1000, peak_rss_MB: fetchResult.peakRssMB, errors: null },
   'plain node:http 10k @64 (HTTP floor)': { wall_s: httpResult.wallMs / 1000, ideal_s: httpResult.idealMs / 1000, ratio: httpResult.ratio, cpu_s: httpResult.cpuMs / 1000, peak_rss_MB: httpResult.peakRssMB, errors: null },
   'score 1M tiny samples': { wall_s: scoreResult.wallMs / 1000, ideal_s: null, ratio: null, cpu_s: scoreResult.cpuMs / 1000, peak_rss_MB: scoreResult.peakRssMB, errors: null },
+  [`run with file cache ×2, ${runCacheResult.samples / 1000}k`]: { wall_s: runCacheResult.wallMs / 1000, ideal_s: null, ratio: null, cpu_s: runCacheResult.cpuMs / 1000, peak_rss_MB: runCacheResult.peakRssMB, errors: runCacheResult.errors },
 });
 console.log(`load average at the start: ${loadAtStart.join(' ')}`);
 console.log(`load average at the end: ${results.loadAverage.join(' ')} on ${results.cpus} CPUs (wall times grow with machine load)`);

@@ -1,5 +1,5 @@
 // The two engine benchmarks, each run in a fresh process (so peak RSS belongs to one scenario).
-// usage: node scenarios.mjs evaluate|fetch|http <baseURL> | node scenarios.mjs evaluate-no-http|score
+// usage: node scenarios.mjs evaluate|fetch|http <baseURL> | node scenarios.mjs evaluate-no-http|score|run-cache
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,18 @@ try {
     });
     const wallMs = performance.now() - started;
     report = { scenario: 'sweep', concurrency, samples, wallMs: Math.round(wallMs), samplesPerSecond: Math.round(samples / (wallMs / 1000)), errors: result.counts.errors };
+  } else if (scenario === 'run-cache') {
+    // evaluate() with the crash-safe file cache and an instant function model, twice: the first run fills
+    // the cache, the second answers every sample from it. Peak RSS over both (BENCH_RUN_SAMPLES, default 100k).
+    const samples = Number(process.env.BENCH_RUN_SAMPLES ?? 100_000);
+    const model = core.fromFunction((req) => 'ABCD'[Number(/Q(\d+)/.exec(req.messages[0].content)[1]) % 4], { id: 'instant' });
+    const cache = join(dir, 'cache');
+    peakRss = 0;
+    const started = performance.now();
+    const first = await core.evaluate({ task: mcqTask(samples), model, concurrency: 64, cache, out: join(dir, 'run1') });
+    const second = await core.evaluate({ task: mcqTask(samples), model, concurrency: 64, cache, out: join(dir, 'run2') });
+    const wallMs = performance.now() - started;
+    report = { scenario: 'run-cache', samples, wallMs: Math.round(wallMs), errors: first.counts.errors + second.counts.errors };
   } else if (scenario === 'evaluate-no-http') {
     // The same run with a function model that waits 20 ms: the engine's own overhead, without HTTP.
     const samples = 10_000;

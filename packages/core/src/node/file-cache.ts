@@ -10,6 +10,7 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cache } from '../cache/cache.js';
+import { HashedTable } from '../cache/hashed-table.js';
 import type { ModelResponse } from '../types.js';
 
 export const CACHE_FILE = 'responses.jsonl';
@@ -28,11 +29,39 @@ interface Slot {
   length: number;
 }
 
+/**
+ * key → Slot for every line of the file, as key hashes in typed arrays (HashedTable: ~32 bytes a key at a
+ * million keys, where a Map of 64-character keys and Slot objects held ~130). A hash twin of another key is
+ * caught where the slot is read: the line's own key is compared (readSlot).
+ */
+export class SlotIndex {
+  private table = new HashedTable(3); // offset low 32 bits, offset high bits, length
+  get size(): number {
+    return this.table.size;
+  }
+  set(key: string, slot: Slot): void {
+    const at = this.table.insert(key);
+    const p = this.table.payload;
+    p[at] = slot.offset % 2 ** 32 | 0;
+    p[at + 1] = Math.floor(slot.offset / 2 ** 32);
+    p[at + 2] = slot.length;
+  }
+  get(key: string): Slot | undefined {
+    const at = this.table.find(key);
+    if (at < 0) return undefined;
+    const p = this.table.payload;
+    return { offset: p[at + 1]! * 2 ** 32 + (p[at]! >>> 0), length: p[at + 2]! };
+  }
+  clear(): void {
+    this.table = new HashedTable(3);
+  }
+}
+
 const CHUNK = 1 << 20;
 
 export function fileCache(dir: string): FileCache {
   const file = join(dir, CACHE_FILE);
-  const slots = new Map<string, Slot>();
+  const slots = new SlotIndex();
   // Responses queued for the file but not yet written: served from here until their batch is on disk.
   const unwritten = new Map<string, ModelResponse>();
   let handle: FileHandle | undefined;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { SlotIndex } from '../node/file-cache.js';
+import { HashedTable } from './hashed-table.js';
+
+describe('HashedTable', () => {
+  it('keeps a payload per key like a Map, through growth, for 200,000 hex keys', () => {
+    const table = new HashedTable(2);
+    const exact = new Map<string, [number, number]>();
+    const key = (i: number) => (i * 2654435761).toString(16).padStart(64, 'a');
+    for (let i = 0; i < 200_000; i++) {
+      const at = table.insert(key(i));
+      expect(table.isNew).toBe(true);
+      table.payload[at] = i;
+      table.payload[at + 1] = i ^ 0x5555;
+      exact.set(key(i), [i, i ^ 0x5555]);
+    }
+    expect(table.size).toBe(exact.size);
+    for (let i = 0; i < 200_000; i += 997) {
+      const at = table.find(key(i));
+      expect([table.payload[at], table.payload[at + 1]]).toEqual(exact.get(key(i)));
+    }
+    expect(table.find('not a key')).toBe(-1);
+    const again = table.insert(key(5));
+    expect(table.isNew).toBe(false);
+    expect(table.payload[again]).toBe(5);
+  });
+});
+
+describe('SlotIndex (the file cache index)', () => {
+  it('round-trips offsets beyond 4 GiB and replaces a key\'s slot', () => {
+    const index = new SlotIndex();
+    const slots = [0, 1, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32 + 5, 3 * 2 ** 40 + 12345].map((offset, i) => ({ offset, length: 100 + i }));
+    slots.forEach((slot, i) => index.set(`k${i}`, slot));
+    slots.forEach((slot, i) => expect(index.get(`k${i}`)).toEqual(slot));
+    index.set('k1', { offset: 77, length: 3 });
+    expect(index.get('k1')).toEqual({ offset: 77, length: 3 });
+    expect(index.size).toBe(slots.length);
+    expect(index.get('absent')).toBeUndefined();
+    index.clear();
+    expect(index.size).toBe(0);
+  });
+});
