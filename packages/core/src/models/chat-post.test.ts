@@ -49,6 +49,22 @@ describe('openaiCompatible, direct POST on Node', () => {
     expect(seen.headers).toMatchObject({ authorization: 'Bearer sk-secret-123456', 'content-type': 'application/json', 'x-trace': 't1' });
   });
 
+  it('sends the organization, project and custom headers the openai client reads from its variables', async () => {
+    let headers: IncomingMessage['headers'] = {};
+    handler = (req, _body, res) => {
+      headers = req.headers;
+      reply(res, 200, JSON.stringify({ choices: [{ message: { content: 'C' } }] }));
+    };
+    const saved = { ...process.env };
+    Object.assign(process.env, { OPENAI_ORG_ID: 'org-1', OPENAI_PROJECT_ID: 'proj-1', OPENAI_CUSTOM_HEADERS: 'X-Tenant: t9\nX-Other: o' });
+    try {
+      await ask(openaiCompatible({ baseURL: `${base}/v1`, model: 'm', headers: { 'X-Other': 'mine' } }));
+    } finally {
+      for (const k of ['OPENAI_ORG_ID', 'OPENAI_PROJECT_ID', 'OPENAI_CUSTOM_HEADERS']) if (saved[k] === undefined) delete process.env[k];
+    }
+    expect(headers).toMatchObject({ 'openai-organization': 'org-1', 'openai-project': 'proj-1', 'x-tenant': 't9', 'x-other': 'mine' });
+  });
+
   it.each([
     ['OpenAI error body', 401, '{"error": {"message": "Incorrect API key provided: sk-secret-123456", "type": "invalid_request_error"}}', 'HTTP 401: 401 Incorrect API key provided: ***', false],
     ["vLLM's top-level message", 400, '{"object": "error", "message": "max_tokens is too large", "type": "BadRequestError", "code": 400}', 'HTTP 400: 400 max_tokens is too large', false],

@@ -79,13 +79,18 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
     })));
 
   const completionsUrl = `${baseURL.replace(/\/+$/, '')}/chat/completions`;
-  // What the openai client sends, less its telemetry headers; the caller's headers win.
-  const directHeaders: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/json',
-    authorization: `Bearer ${apiKey ?? 'no-key'}`,
-    ...lowerCaseKeys(options.headers ?? {}),
-  };
+  // What the openai client sends, less its telemetry headers: the key, the organization, project and custom
+  // headers it reads from its environment variables, then the caller's headers, which win.
+  // Made on the first direct request only: Node reads the environment freely, Deno would need --allow-env.
+  let directHeaders: Record<string, string> | undefined;
+  const headersForDirect = () =>
+    (directHeaders ??= {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      authorization: `Bearer ${apiKey ?? 'no-key'}`,
+      ...clientEnvHeaders(),
+      ...lowerCaseKeys(options.headers ?? {}),
+    });
 
   // The chat completion body of a request: what generate() sends, and what a batch file holds.
   const bodyOf = (request: ModelRequest) => ({
@@ -109,7 +114,7 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
       const body = bodyOf(request);
       // Node's own pool and no custom fetch: one POST without the client (see postChatCompletion).
       const direct = options.fetch || options.dangerouslyAllowBrowser ? undefined : await defaultFetch();
-      if (direct) return responseFromCompletion(await postChatCompletion(direct, completionsUrl, directHeaders, body, context.signal, apiKey));
+      if (direct) return responseFromCompletion(await postChatCompletion(direct, completionsUrl, headersForDirect(), body, context.signal, apiKey));
       const { mod, client } = await getClient();
       let completion: Awaited<ReturnType<OpenAIClient['chat']['completions']['create']>>;
       try {
@@ -283,6 +288,21 @@ function connectionError(error: unknown, message: string, secret?: string): Mode
   if (/larger than \d+ bytes/.test(detail)) return new ModelError(`malformed response${detail}`, { kind: 'malformed', retryable: false });
   // ENOTFOUND: the host name does not resolve; no retry will change that.
   return new ModelError(`${redact(message, secret).replace(/\.$/, '')}${detail}`, { kind: 'network', retryable: !/ENOTFOUND/.test(detail) });
+}
+
+/** The headers the openai client adds from OPENAI_ORG_ID, OPENAI_PROJECT_ID and OPENAI_CUSTOM_HEADERS. */
+function clientEnvHeaders(): Record<string, string> {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const out: Record<string, string> = {};
+  const organization = env.OPENAI_ORG_ID?.trim();
+  if (organization) out['openai-organization'] = organization;
+  const project = env.OPENAI_PROJECT_ID?.trim();
+  if (project) out['openai-project'] = project;
+  for (const line of (env.OPENAI_CUSTOM_HEADERS?.trim() ?? '').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon >= 0) out[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return out;
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
