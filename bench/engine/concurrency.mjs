@@ -4,7 +4,8 @@
 // time, the rest queued: Ollama's default parallelism or a small GPU). The default concurrency of
 // `medeval run` / `evaluate()` is chosen from this table (docs/engine.md). Uses the BUILT packages.
 // usage: node bench/engine/concurrency.mjs   (writes bench/results/concurrency.json)
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startServer } from './start-server.mjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -17,18 +18,6 @@ const SERVERS = [
   { name: 'capacity 4 (50 ms)', latencyMs: 50, capacity: 4 },
 ];
 
-async function startServer(latencyMs, capacity) {
-  const args = [String(latencyMs), ...(Number.isFinite(capacity) ? [String(capacity)] : [])];
-  const server = fork(here('./server.mjs'), args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const port = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => {
-      const m = /PORT (\d+)/.exec(String(d));
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}/v1`, stop: () => server.kill('SIGTERM') };
-}
 
 const rows = {};
 const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, servers: [] };

@@ -4,7 +4,8 @@
 // (keep-alive), no engine; (3) evaluate() twice with the file cache (fill, then all hits), 100k samples by
 // default (BENCH_RUN_SAMPLES). Every scenario also reports its process's CPU time (load-insensitive, unlike
 // wall time). Uses the BUILT packages (npm run build first). Writes bench/results/engine.json.
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startServer } from './start-server.mjs';
 import os from 'node:os';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,17 +22,6 @@ function runScenario(args) {
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
-async function startServer(latencyMs) {
-  const server = fork(here('./server.mjs'), [String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const port = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => {
-      const m = /PORT (\d+)/.exec(String(d));
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}/v1`, stop: () => server.kill('SIGTERM') };
-}
 
 const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 const server = await startServer(20);
