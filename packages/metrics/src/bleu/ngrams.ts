@@ -48,10 +48,17 @@ export class NgramMatcher {
   private refMax = new Int32Array(1024);
   private refCur = new Int32Array(1024);
   private used = new Int32Array(1024);
-  /** live[id] === liveGen: the n-gram occurs in the hypothesis AND a reference (its extensions may match). */
+  /**
+   * live[id] === liveGen: the n-gram occurs in the hypothesis AND a reference (its extensions may match).
+   * Two arrays, used by alternate orders: order n reads its prefixes' marks in one (`prefixArr`) while it
+   * writes its own in the other, so a match is marked the moment it is counted (ids of consecutive orders
+   * share one index space).
+   */
   private live = new Int32Array(1024);
+  private liveAlt = new Int32Array(1024);
   private liveGen = 0;
   private prefixLive = 0;
+  private prefixArr = this.live;
 
   count(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number): PairCounts {
     const matches = new Array<number>(maxOrder).fill(0);
@@ -99,6 +106,7 @@ export class NgramMatcher {
     }
     matches[0] = m;
     hypNgrams[0] = hypLen;
+    this.prefixArr = live;
     used.fill(0, 0, k);
     refMax.fill(0, 0, k);
 
@@ -110,6 +118,8 @@ export class NgramMatcher {
       // Without a matching (n-1)-gram no n-gram can match: only the totals remain to be filled in.
       if (matches[n - 2] === 0) continue;
       this.prefixLive = liveGen;
+      // This order's marks go to the array its prefixes' marks are not in.
+      const target = this.prefixArr === this.live ? this.liveAlt : this.live;
       if (++this.gen === 0x7fffffff) {
         this.headStamp.fill(0);
         this.gen = 1;
@@ -122,9 +132,10 @@ export class NgramMatcher {
       if (single && useDirect) {
         // The common case, fused into two passes (see orderSingleDirect).
         liveGen = this.nextLiveGen();
-        m = this.orderSingleDirect(n, k, refLens[0]! - n + 1, hypCount, liveGen);
+        m = this.orderSingleDirect(n, k, refLens[0]! - n + 1, hypCount, liveGen, target);
         matches[n - 1] = m;
         prefixCount = this.nextId;
+        this.prefixArr = target;
         continue;
       }
       for (let r = 0; r < nrefs; r++) {
@@ -144,7 +155,7 @@ export class NgramMatcher {
       }
       const ids = this.ngramIds(nrefs, n, hypCount, k, useDirect);
       m = 0;
-      live = this.live;
+      live = target;
       liveGen = this.nextLiveGen();
       for (let i = 0; i < hypCount; i++) {
         const id = ids[i]!;
@@ -164,6 +175,7 @@ export class NgramMatcher {
         this.nTouchedKeys = 0;
       }
       prefixCount = this.nextId;
+      this.prefixArr = target;
     }
     return { matches, hypNgrams, hypLen, refLens };
   }
@@ -173,9 +185,9 @@ export class NgramMatcher {
    * counts, the hypothesis pass only looks up (a hypothesis n-gram absent from the reference can never
    * match, nor can its extensions, so it gets -1 and is not interned) and clips. Returns the matches.
    */
-  private orderSingleDirect(n: number, k: number, refCount: number, hypCount: number, liveGen: number): number {
+  private orderSingleDirect(n: number, k: number, refCount: number, hypCount: number, liveGen: number, target: Int32Array): number {
     const last = n - 1;
-    const live = this.live;
+    const live = this.prefixArr;
     const prefixLive = this.prefixLive;
     const direct = this.direct;
     const touched = this.touchedKeys;
@@ -222,13 +234,7 @@ export class NgramMatcher {
       if (id >= 0 && used[id]! < refMax[id]!) {
         used[id]!++;
         m++;
-      }
-    }
-    // Marked only now: ids of this order share the index space of the prefix ids read above.
-    if (m > 0) {
-      for (let i = 0; i < hypCount; i++) {
-        const id = cur[i]!;
-        if (id >= 0 && used[id]! > 0) live[id] = liveGen;
+        target[id] = liveGen;
       }
     }
     this.curBufs[1] = this.prevBufs[1]!;
@@ -283,7 +289,7 @@ export class NgramMatcher {
     const prev = n === 2 ? tokens : this.prevBufs[slot]!;
     const cur = this.curBufs[slot]!;
     const last = n - 1;
-    const live = this.live;
+    const live = this.prefixArr;
     const liveGen = this.prefixLive;
     if (useDirect) {
       const direct = this.direct;
@@ -322,6 +328,7 @@ export class NgramMatcher {
   private nextLiveGen(): number {
     if (++this.liveGen === 0x7fffffff) {
       this.live.fill(0);
+      this.liveAlt.fill(0);
       this.liveGen = 1;
     }
     return this.liveGen;
@@ -359,9 +366,14 @@ export class NgramMatcher {
       this.next = new Int32Array(n);
       this.head = new Int32Array(n);
       this.touchedKeys = new Int32Array(n);
+      const wasAlt = this.prefixArr === this.liveAlt;
       const live = new Int32Array(n);
       live.set(this.live);
       this.live = live;
+      const liveAlt = new Int32Array(n);
+      liveAlt.set(this.liveAlt);
+      this.liveAlt = liveAlt;
+      this.prefixArr = wasAlt ? liveAlt : live;
       const headStamp = new Int32Array(n);
       headStamp.set(this.headStamp);
       this.headStamp = headStamp;
