@@ -35,7 +35,7 @@ describe('medeval bleu worker threads end with the process', () => {
     expect(JSON.parse(result.stdout).sys_len).toBeGreaterThan(0);
   });
 
-  it('exits 1 on bad input before any worker starts', async () => {
+  it('exits 1 on bad input, the workers started while the files were read stopped', async () => {
     const files = await writeLines(dir, 'short', 10);
     const longer = await writeLines(dir, 'long', 11);
     const result = await medeval(['bleu', '--hyp', files.hyp, '--ref', longer.ref, '--workers', '2'], { timeoutMs: 30_000 });

@@ -1,12 +1,12 @@
 // `medeval bleu`: corpus BLEU of a file of hypotheses against a file of references, like sacrebleu's
-// command line. Only @medeval/metrics is loaded (jieba only with --tokenize jieba), so it starts fast.
+// command line. Only @medeval/metrics/corpus is loaded (no zod or core; jieba only with --tokenize jieba), so it starts fast.
 import { resolve } from 'node:path';
 import { choiceOption, booleanOption, integerOption, listOption, requiredString } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import type { CliIO } from '../io.js';
-import { checkSameLength, readLineBytes, type LineFile } from './line-files.js';
-import { textWorkers } from './text-parallel.js';
-import { BLEU_TOKENIZERS, computeBleu, formatBleu, TEXT_PROTOCOLS } from './text-metrics.js';
+import { checkSameLength, fileBytes, readLineFiles, type LineFile } from './line-files.js';
+import { startTextThreads, stopTextThreads, textThreads } from './text-parallel.js';
+import { BLEU_TOKENIZERS, bleuIsThreaded, computeBleu, formatBleu, TEXT_PROTOCOLS } from './text-metrics.js';
 
 export const spec: CommandSpec = {
   name: 'bleu',
@@ -28,7 +28,7 @@ export const spec: CommandSpec = {
       type: 'string',
       value: 'N',
       description: 'threads for large inputs, this one included (exact same result; 1 = none)',
-      defaultText: 'one per 25,000 lines, at most the cores and 4',
+      defaultText: 'one per 2.5 MB of hypotheses, at most the cores and 4',
     },
   },
   examples: [
@@ -44,16 +44,20 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const tokenize = choiceOption(args.values, 'tokenize', spec.name, BLEU_TOKENIZERS);
   const protocol = choiceOption(args.values, 'protocol', spec.name, TEXT_PROTOCOLS);
   const cwdPath = (p: string) => resolve(io.cwd, p);
-  const hyp = await readLineBytes(cwdPath(hypPath), '--hyp', spec.name, hypPath);
-  const refs: LineFile[] = [];
-  for (const path of refPaths) {
-    const ref = await readLineBytes(cwdPath(path), '--ref', spec.name, path);
-    checkSameLength(hyp, ref);
-    refs.push(ref);
-  }
   const requested = integerOption(args.values, 'workers', spec.name, { min: 1, max: 64 });
-  const workers = textWorkers(hyp.count, requested !== undefined ? { MEDEVAL_WORKERS: String(requested) } : io.env);
-  const result = await computeBleu(hyp, refs, { tokenize, protocol, workers, signal: io.signal });
+  // Worker threads start first and load their modules while the files are read.
+  const threads = startTextThreads(bleuIsThreaded(protocol) ? textThreads(await fileBytes(cwdPath(hypPath)), requested, io.env) : 1);
+  let result;
+  try {
+    const [hyp, ...refs] = (await readLineFiles(
+      [{ path: cwdPath(hypPath), flag: '--hyp', shown: hypPath }, ...refPaths.map((path) => ({ path: cwdPath(path), flag: '--ref', shown: path }))],
+      spec.name,
+    )) as [LineFile, ...LineFile[]];
+    for (const ref of refs) checkSameLength(hyp, ref);
+    result = await computeBleu(hyp, refs, { tokenize, protocol, threads, signal: io.signal });
+  } finally {
+    await stopTextThreads(threads);
+  }
   io.stdout.write(booleanOption(args.values, 'json') ? `${JSON.stringify(result, null, 1)}\n` : formatBleu(result));
   return 0;
 }

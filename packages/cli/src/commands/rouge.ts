@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { booleanOption, choiceOption, integerOption, requiredString } from '../args/values.js';
 import type { CommandSpec, ParsedArgs } from '../args/spec.js';
 import type { CliIO } from '../io.js';
-import { checkSameLength, readLineBytes } from './line-files.js';
-import { textWorkers } from './text-parallel.js';
-import { computeRouge, formatRouge, ROUGE_TOKENIZERS, TEXT_PROTOCOLS } from './text-metrics.js';
+import { checkSameLength, fileBytes, readLineFiles, type LineFile } from './line-files.js';
+import { startTextThreads, stopTextThreads, textThreads } from './text-parallel.js';
+import { computeRouge, formatRouge, ROUGE_TOKENIZERS, rougeIsThreaded, TEXT_PROTOCOLS } from './text-metrics.js';
 
 export const spec: CommandSpec = {
   name: 'rouge',
@@ -28,7 +28,7 @@ export const spec: CommandSpec = {
       type: 'string',
       value: 'N',
       description: 'threads for large inputs, this one included (exact same result; 1 = none)',
-      defaultText: 'one per 25,000 lines, at most the cores and 4',
+      defaultText: 'one per 2.5 MB of hypotheses, at most the cores and 4',
     },
   },
   examples: [
@@ -42,12 +42,24 @@ export async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const refPath = requiredString(args.values, 'ref', spec.name);
   const tokenize = choiceOption(args.values, 'tokenize', spec.name, ROUGE_TOKENIZERS);
   const protocol = choiceOption(args.values, 'protocol', spec.name, TEXT_PROTOCOLS);
-  const hyp = await readLineBytes(resolve(io.cwd, hypPath), '--hyp', spec.name, hypPath);
-  const ref = await readLineBytes(resolve(io.cwd, refPath), '--ref', spec.name, refPath);
-  checkSameLength(hyp, ref);
   const requested = integerOption(args.values, 'workers', spec.name, { min: 1, max: 64 });
-  const workers = textWorkers(hyp.count, requested !== undefined ? { MEDEVAL_WORKERS: String(requested) } : io.env);
-  const result = await computeRouge(hyp, ref, { tokenize, protocol, workers, signal: io.signal });
+  // Worker threads start first and load their modules while the files are read.
+  const threaded = rougeIsThreaded(protocol, tokenize);
+  const threads = startTextThreads(threaded ? textThreads(await fileBytes(resolve(io.cwd, hypPath)), requested, io.env) : 1);
+  let result;
+  try {
+    const [hyp, ref] = (await readLineFiles(
+      [
+        { path: resolve(io.cwd, hypPath), flag: '--hyp', shown: hypPath },
+        { path: resolve(io.cwd, refPath), flag: '--ref', shown: refPath },
+      ],
+      spec.name,
+    )) as [LineFile, LineFile];
+    checkSameLength(hyp, ref);
+    result = await computeRouge(hyp, ref, { tokenize, protocol, threads, signal: io.signal });
+  } finally {
+    await stopTextThreads(threads);
+  }
   io.stdout.write(booleanOption(args.values, 'json') ? `${JSON.stringify(result, null, 1)}\n` : formatRouge(result));
   return 0;
 }

@@ -1,55 +1,72 @@
-// `medeval bleu` (sacrebleu) and `medeval rouge` (rouge-score) on several cores. The files' bytes go to
-// shared memory once; the main thread and each worker thread decode and score one slice of lines. BLEU's sufficient
-// statistics are integers (exact sums); ROUGE's per-line scores are joined in line order before one
-// np.mean per column. Either way the numbers are the single-thread numbers, bit for bit.
+// `medeval bleu` (sacrebleu) and `medeval rouge` (rouge-score) on several cores. The files' bytes are in
+// shared memory; the main thread and each worker thread take chunks of lines from a shared counter and score
+// them. BLEU's sufficient statistics are integers (exact sums); ROUGE's per-line scores land in shared columns
+// at their line numbers before one np.mean per column. Either way the numbers are the single-thread numbers, bit for bit.
 import { availableParallelism } from 'node:os';
-import { computeSacreBleu, sacrebleuSignature, type CorpusBleuJson, type CorpusRougeJson, type TokenizerName } from '@medeval/metrics';
-import { corpusRougeSignature, protocolRougeOptions, rougeScoreFromColumns } from '@medeval/metrics/internal';
+import {
+  computeSacreBleu,
+  corpusRougeSignature,
+  protocolRougeOptions,
+  rougeScoreFromColumns,
+  sacrebleuSignature,
+  type CorpusBleuJson,
+  type CorpusRougeJson,
+  type TokenizerName,
+} from '@medeval/metrics/corpus';
 import { shareLineFile, type LineFile } from './line-files.js';
-import { joinColumns, scoreSlice, type BleuSliceStats, type SharedSlice, type TextSliceInput } from './text-slices.js';
-import { runWorkerPool } from './worker-pool.js';
+import { scoreChunks, sharedColumns, sharedWork, type BleuSliceStats, type SharedLines, type TextJob } from './text-slices.js';
+import { runWorkerPool, startWorkers, stopWorkers, type PoolWorker } from './worker-pool.js';
 
-/** Lines per worker below which threads cost more than they save. */
-const LINES_PER_WORKER = 25_000;
-const MAX_WORKERS = 4;
+/**
+ * Hypothesis bytes per thread. Work grows with characters, not lines; below ~2.5 MB (about 10,000 lines of
+ * 90 characters) a second thread costs about what it saves (measured on the bench corpus, docs/cli.md).
+ */
+const BYTES_PER_THREAD = 2_500_000;
+const MAX_THREADS = 4;
 /** The worker script, built next to the chunks (tsup entry `text-metric-worker`). */
 const TEXT_WORKER = new URL('./text-metric-worker.js', import.meta.url);
 
-/** How many workers to use: MEDEVAL_WORKERS overrides (1 = none); 0 or 1 means compute in this thread. */
-export function textWorkers(lines: number, env: Record<string, string | undefined>): number {
-  const forced = Number(env.MEDEVAL_WORKERS);
-  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, Math.max(1, lines));
-  const cores = availableParallelism();
-  return Math.max(1, Math.min(cores, MAX_WORKERS, Math.floor(lines / LINES_PER_WORKER)));
+/**
+ * How many threads score, this one included: `requested` (--workers), else MEDEVAL_WORKERS, else one per
+ * 2.5 MB of hypotheses, at most the cores and 4. 1 = this thread only.
+ */
+export function textThreads(hypBytes: number, requested: number | undefined, env: Record<string, string | undefined>): number {
+  const forced = requested ?? Number(env.MEDEVAL_WORKERS);
+  if (Number.isInteger(forced) && forced >= 1) return forced;
+  return Math.max(1, Math.min(availableParallelism(), MAX_THREADS, Math.floor(hypBytes / BYTES_PER_THREAD)));
+}
+
+/** The threads of one command: this one and `count - 1` workers, started before the files are read. */
+export interface TextThreads {
+  count: number;
+  workers: PoolWorker<BleuSliceStats | null>[];
 }
 
 /**
- * The line ranges [from, to) of `threads` consecutive slices of `count` lines. The first is the main
- * thread's, a little larger: it starts at once, while each worker first loads its modules (~0.1 s).
+ * Starts the worker threads now, so that each loads its modules (~70 ms) while this thread reads the files.
+ * Stop them with `stopTextThreads` whatever happens next (a run terminates them itself).
  */
-function slices(count: number, threads: number): [number, number][] {
-  const mainShare = Math.min(1, (1 + MAIN_HEAD_START) / threads);
-  const first = Math.round(count * mainShare);
-  const size = threads > 1 ? Math.ceil((count - first) / (threads - 1)) : 0;
-  return Array.from({ length: threads }, (_, k): [number, number] =>
-    k === 0 ? [0, first] : [Math.min(count, first + (k - 1) * size), Math.min(count, first + k * size)],
-  );
+export function startTextThreads(count: number): TextThreads {
+  return { count, workers: count > 1 ? startWorkers<BleuSliceStats | null>(TEXT_WORKER, count - 1) : [] };
 }
 
-/** How much more than an equal share the main thread takes (a fraction of one share). */
-const MAIN_HEAD_START = 0.1;
+export const stopTextThreads = (threads: TextThreads): Promise<void> => stopWorkers(threads.workers);
+
+/** This thread alone. */
+export const ONE_THREAD: TextThreads = { count: 1, workers: [] };
 
 /**
- * Scores slice 0 on this thread and the others on worker threads at the same time. Ctrl-C (the signal) stops
- * both at once: this thread pauses every few thousand lines to notice it, and the pool terminates its workers.
+ * Scores the job on this thread and on the started workers at the same time; each takes chunks of lines until
+ * none is left. Ctrl-C (the signal) stops both at once: this thread pauses after every chunk to notice it, and
+ * the pool terminates its workers.
  */
-async function scoreAll(inputs: readonly TextSliceInput[], signal: AbortSignal | undefined): Promise<unknown[]> {
+async function scoreAll(job: TextJob, threads: TextThreads, signal: AbortSignal | undefined): Promise<(BleuSliceStats | null)[]> {
   const stop = new AbortController();
   const onAbort = () => stop.abort(signal!.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
-  const others = runWorkerPool<TextSliceInput, unknown>(TEXT_WORKER, inputs.slice(1), stop.signal);
+  const others = runWorkerPool<TextJob, BleuSliceStats | null>(threads.workers, threads.workers.map(() => job), stop.signal);
   try {
-    const mine = await scoreSlice(inputs[0]!, async () => {
+    const mine = await scoreChunks(job, async () => {
       await new Promise((resolve) => setImmediate(resolve));
       stop.signal.throwIfAborted();
     });
@@ -63,24 +80,18 @@ async function scoreAll(inputs: readonly TextSliceInput[], signal: AbortSignal |
   }
 }
 
-const slice = (file: LineFile, [from, to]: [number, number]): SharedSlice => ({ bytes: file.bytes, starts: file.starts, from, to });
+/** The file's bytes as a plain Uint8Array (a Buffer's subarray costs ~0.3 µs more a line: it builds a Buffer). */
+const lines = (file: LineFile): SharedLines => ({ bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length), starts: file.starts });
 
 export async function parallelBleu(
   hyp: LineFile,
   refs: readonly LineFile[],
   tokenize: TokenizerName,
-  workers: number,
+  threads: TextThreads,
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<CorpusBleuJson> {
-  const sharedHyp = shareLineFile(hyp);
-  const sharedRefs = refs.map(shareLineFile);
-  const inputs = slices(hyp.count, workers).map((range): TextSliceInput => ({
-    metric: 'bleu',
-    tokenize,
-    hyp: slice(sharedHyp, range),
-    refs: sharedRefs.map((ref) => slice(ref, range)),
-  }));
-  const parts = (await scoreAll(inputs, options.signal)) as BleuSliceStats[];
+  const job: TextJob = { ...sharedWork(hyp.count, threads.count), metric: 'bleu', tokenize, hyp: lines(shareLineFile(hyp)), refs: refs.map((ref) => lines(shareLineFile(ref))) };
+  const parts = (await scoreAll(job, threads, options.signal)) as BleuSliceStats[];
   const correct = [0, 0, 0, 0];
   const total = [0, 0, 0, 0];
   let sysLen = 0;
@@ -100,11 +111,15 @@ export async function parallelBleu(
 }
 
 /** rouge-score ROUGE-1/2/L on characters under the standard protocol, as `protocolCorpusRouge` gives it. */
-export async function parallelRouge(hyp: LineFile, ref: LineFile, workers: number, options: { signal?: AbortSignal | undefined } = {}): Promise<CorpusRougeJson> {
-  const sharedHyp = shareLineFile(hyp);
-  const sharedRef = shareLineFile(ref);
-  const inputs = slices(hyp.count, workers).map((range): TextSliceInput => ({ metric: 'rouge', hyp: slice(sharedHyp, range), ref: slice(sharedRef, range) }));
-  const parts = (await scoreAll(inputs, options.signal)) as Float64Array[][];
-  const r = rougeScoreFromColumns(joinColumns(parts, hyp.count), corpusRougeSignature({ ...protocolRougeOptions('standard'), tokenize: 'char' }));
+export async function parallelRouge(
+  hyp: LineFile,
+  ref: LineFile,
+  threads: TextThreads,
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<CorpusRougeJson> {
+  const columns = sharedColumns(hyp.count);
+  const job: TextJob = { ...sharedWork(hyp.count, threads.count), metric: 'rouge', hyp: lines(shareLineFile(hyp)), ref: lines(shareLineFile(ref)), columns };
+  await scoreAll(job, threads, options.signal);
+  const r = rougeScoreFromColumns(columns, corpusRougeSignature({ ...protocolRougeOptions('standard'), tokenize: 'char' }));
   return { rouge1: r.rouge1, rouge2: r.rouge2, rougeL: r.rougeL, signature: r.signature };
 }

@@ -1,22 +1,29 @@
-// One slice of lines of `medeval bleu` / `medeval rouge`, decoded from (shared) bytes and scored: what a
-// worker thread computes, and what the main thread computes for its own slice. BLEU gives sacrebleu's
-// sufficient statistics (integers: slices add up exactly); ROUGE gives rouge-score's per-line columns
-// (joined in line order, then one np.mean per column, as a single thread would).
-import { createCorpusBleu, loadJieba, needsJieba, type TokenizerName } from '@medeval/metrics';
-import { rougeScoreColumns } from '@medeval/metrics/internal';
+// The lines of `medeval bleu` / `medeval rouge` scored by several threads at once: the main thread and each
+// worker thread take the next chunk of lines from a shared counter until none is left, so a thread that
+// starts late (a worker loads its modules first) or runs slower simply scores fewer chunks. BLEU gives
+// sacrebleu's sufficient statistics (integers: the threads' sums add up exactly, whatever chunks each took);
+// ROUGE writes rouge-score's per-line scores into shared columns at their line numbers, and one np.mean per
+// column follows, as a single thread would compute it.
+import { createCorpusBleu, loadJieba, needsJieba, rougeScoreColumns, type TokenizerName } from '@medeval/metrics/corpus';
 import { decodeLines } from './line-files.js';
 
-/** Lines [from, to) of a file whose bytes may be in shared memory. */
-export interface SharedSlice {
+/** A file of lines whose bytes may be in shared memory: line i is bytes [starts[i], starts[i + 1] - 1). */
+export interface SharedLines {
   bytes: Uint8Array;
   starts: Float64Array;
-  from: number;
-  to: number;
 }
 
-export type TextSliceInput =
-  | { metric: 'bleu'; tokenize: TokenizerName; hyp: SharedSlice; refs: SharedSlice[] }
-  | { metric: 'rouge'; hyp: SharedSlice; ref: SharedSlice };
+interface SharedWork {
+  count: number;
+  /** Lines a thread takes at a time. */
+  chunk: number;
+  /** `next[0]` is the next chunk to take, shared by every thread (Atomics). */
+  next: Int32Array;
+}
+
+export type TextJob =
+  | (SharedWork & { metric: 'bleu'; tokenize: TokenizerName; hyp: SharedLines; refs: SharedLines[] })
+  | (SharedWork & { metric: 'rouge'; hyp: SharedLines; ref: SharedLines; /** nine columns of `count` lines, shared */ columns: Float64Array[] });
 
 export interface BleuSliceStats {
   matches: number[];
@@ -25,66 +32,65 @@ export interface BleuSliceStats {
   refLen: number;
 }
 
-const linesOf = (s: SharedSlice) => decodeLines(s.bytes, s.starts, s.from, s.to);
+/** The counter and chunk size of a job split among `threads` threads. */
+export function sharedWork(count: number, threads: number): SharedWork {
+  // Small inputs still get several chunks a thread (so the join is exercised); large ones about 20 ms each.
+  const chunk = Math.max(1, Math.min(CHUNK_LINES, Math.ceil(count / (threads * 16))));
+  return { count, chunk, next: new Int32Array(new SharedArrayBuffer(4)) };
+}
 
-/** The bytes of line `from + i` of a slice, without its newline or a trailing CR (as decodeLines reads it). */
-function lineBytes(s: SharedSlice, i: number): Uint8Array {
-  const begin = s.starts[s.from + i]!;
-  let end = s.starts[s.from + i + 1]! - 1;
-  if (end > begin && s.bytes[end - 1] === 13) end -= 1;
-  return s.bytes.subarray(begin, end);
+const CHUNK_LINES = 1000;
+
+/** Nine Float64Array columns of `count` lines on one SharedArrayBuffer. */
+export function sharedColumns(count: number): Float64Array[] {
+  const buffer = new SharedArrayBuffer(9 * count * 8);
+  return Array.from({ length: 9 }, (_, c) => new Float64Array(buffer, c * count * 8, count));
+}
+
+/** The bytes of line i, without its newline or a trailing CR (as decodeLines reads it). */
+function lineBytes(file: SharedLines, i: number): Uint8Array {
+  const begin = file.starts[i]!;
+  let end = file.starts[i + 1]! - 1;
+  if (end > begin && file.bytes[end - 1] === 13) end -= 1;
+  return file.bytes.subarray(begin, end);
 }
 
 /**
- * Scores one slice. `pause`, when given, is awaited every few thousand lines: the main thread uses it to
- * stay responsive to Ctrl-C while it scores its own slice.
+ * Takes chunks of the job until none is left and scores them: BLEU returns this thread's statistics, ROUGE
+ * writes its lines' scores into the job's columns (and returns null). `pause`, when given, is awaited after
+ * every chunk: the main thread uses it to stay responsive to Ctrl-C while it scores.
  */
-export async function scoreSlice(input: TextSliceInput, pause?: () => Promise<void>): Promise<BleuSliceStats | Float64Array[]> {
-  if (input.metric === 'rouge') {
-    const hyps = linesOf(input.hyp);
-    const refs = linesOf(input.ref);
-    if (!pause) return rougeScoreColumns(hyps, refs, { tokenize: 'char' });
-    // In blocks, each a slice of its own; the columns are joined in order (the same values).
-    const parts: Float64Array[][] = [];
-    for (let at = 0; at < hyps.length; at += PAUSE_EVERY) {
-      parts.push(rougeScoreColumns(hyps.slice(at, at + PAUSE_EVERY), refs.slice(at, at + PAUSE_EVERY), { tokenize: 'char' }));
-      await pause();
-    }
-    return joinColumns(parts, hyps.length);
-  }
-  if (needsJieba(input.tokenize)) await loadJieba();
-  const accumulator = createCorpusBleu({ tokenize: input.tokenize });
+export async function scoreChunks(job: TextJob, pause?: () => Promise<void>): Promise<BleuSliceStats | null> {
+  if (job.metric === 'bleu' && needsJieba(job.tokenize)) await loadJieba();
+  const accumulator = job.metric === 'bleu' ? createCorpusBleu({ tokenize: job.tokenize }) : null;
   const out: BleuSliceStats = { matches: [0, 0, 0, 0], totals: [0, 0, 0, 0], hypLen: 0, refLen: 0 };
-  // sacrebleu `zh` (the default) reads each line's UTF-8 bytes as they are; other tokenizers get strings.
-  const bytes = input.tokenize === 'zh';
-  const hyps = bytes ? null : linesOf(input.hyp);
-  const refs = bytes ? null : input.refs.map(linesOf);
-  for (let i = 0; i < input.hyp.to - input.hyp.from; i += 1) {
-    if (pause && i % PAUSE_EVERY === PAUSE_EVERY - 1) await pause();
-    const stats = bytes
-      ? accumulator.addUtf8(lineBytes(input.hyp, i), input.refs.map((ref) => lineBytes(ref, i)))
-      : accumulator.add(hyps![i]!, refs!.map((stream) => stream[i]!));
-    for (let n = 0; n < 4; n += 1) {
-      out.matches[n]! += stats.matches[n]!;
-      out.totals[n]! += stats.totals[n]!;
+  for (;;) {
+    const from = Atomics.add(job.next, 0, 1) * job.chunk;
+    if (from >= job.count) break;
+    const to = Math.min(job.count, from + job.chunk);
+    if (job.metric === 'rouge') {
+      const part = rougeScoreColumns(decodeLines(job.hyp.bytes, job.hyp.starts, from, to), decodeLines(job.ref.bytes, job.ref.starts, from, to), {
+        tokenize: 'char',
+      });
+      for (let c = 0; c < 9; c += 1) job.columns[c]!.set(part[c]!, from);
+    } else {
+      // sacrebleu `zh` (the default) reads each line's UTF-8 bytes as they are; other tokenizers get strings.
+      const bytes = job.tokenize === 'zh';
+      const hyps = bytes ? null : decodeLines(job.hyp.bytes, job.hyp.starts, from, to);
+      const refs = bytes ? null : job.refs.map((ref) => decodeLines(ref.bytes, ref.starts, from, to));
+      for (let i = from; i < to; i += 1) {
+        const stats = bytes
+          ? accumulator!.addUtf8(lineBytes(job.hyp, i), job.refs.map((ref) => lineBytes(ref, i)))
+          : accumulator!.add(hyps![i - from]!, refs!.map((stream) => stream[i - from]!));
+        for (let n = 0; n < 4; n += 1) {
+          out.matches[n]! += stats.matches[n]!;
+          out.totals[n]! += stats.totals[n]!;
+        }
+        out.hypLen += stats.hypLen;
+        out.refLen += stats.refLen;
+      }
     }
-    out.hypLen += stats.hypLen;
-    out.refLen += stats.refLen;
+    if (pause) await pause();
   }
-  return out;
-}
-
-const PAUSE_EVERY = 4096;
-
-/** Nine columns of consecutive slices joined into columns of `count` lines. */
-export function joinColumns(parts: readonly (readonly Float64Array[])[], count: number): Float64Array[] {
-  return Array.from({ length: 9 }, (_, c) => {
-    const column = new Float64Array(count);
-    let at = 0;
-    for (const part of parts) {
-      column.set(part[c]!, at);
-      at += part[c]!.length;
-    }
-    return column;
-  });
+  return job.metric === 'bleu' ? out : null;
 }

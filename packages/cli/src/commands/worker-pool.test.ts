@@ -4,21 +4,22 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rejectionOf } from '../../../../tests/helpers/rejection.js';
-import { runWorkerPool } from './worker-pool.js';
+import { runWorkerPool, startWorkers, stopWorkers } from './worker-pool.js';
 
 const script = (body: string) =>
   new URL(`data:text/javascript,${encodeURIComponent(`import { parentPort, workerData, BroadcastChannel } from 'node:worker_threads';\n${body}`)}`);
 
-/** Answers workerData * 2, except the input named `fail` (posts a failure), `exit` (dies silently) and `spin`. */
+/** Answers its input * 2, except the input named `fail` (posts a failure), `exit` (dies silently) and `spin`. */
 const WORKER = script(`
-  const input = workerData;
-  if (input === 'fail') parentPort.postMessage({ ok: false, message: 'boom' });
-  else if (input === 'exit') process.exit(3);
-  else if (input === 'spin') {
-    const beat = new BroadcastChannel('pool-test-heartbeat');
-    let last = Date.now();
-    for (;;) if (Date.now() - last > 5) { beat.postMessage(1); last = Date.now(); }
-  } else parentPort.postMessage({ ok: true, result: input * 2 });
+  parentPort.once('message', (input) => {
+    if (input === 'fail') parentPort.postMessage({ ok: false, message: 'boom' });
+    else if (input === 'exit') process.exit(3);
+    else if (input === 'spin') {
+      const beat = new BroadcastChannel('pool-test-heartbeat');
+      let last = Date.now();
+      for (;;) if (Date.now() - last > 5) { beat.postMessage(1); last = Date.now(); }
+    } else parentPort.postMessage({ ok: true, result: input * 2 });
+  });
 `);
 
 let listening: BroadcastChannel | undefined;
@@ -77,5 +78,28 @@ describe('runWorkerPool', () => {
     interrupt.abort(new Error('interrupted'));
     expect((await rejectionOf(runWorkerPool(WORKER, ['spin'], interrupt.signal), Error)).message).toBe('interrupted');
     expect(await beatsDuring(beats, 100)).toBe(0);
+  });
+
+  it('runs workers started before their inputs existed, in input order', async () => {
+    const started = startWorkers<number>(WORKER, 3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(runWorkerPool(started, [5, 6, 7])).resolves.toEqual([10, 12, 14]);
+  });
+
+  it('stops workers that were started and never given an input', async () => {
+    const started = startWorkers<number>(WORKER, 2);
+    const exits = started.map(({ worker }) => new Promise<number>((resolve) => worker.once('exit', resolve)));
+    await stopWorkers(started);
+    await expect(Promise.all(exits)).resolves.toHaveLength(2);
+    for (const { answer } of started) await expect(answer).rejects.toThrow(/exited with code \d+ before answering/);
+  });
+
+  it('stops started workers when the signal was aborted before the run', async () => {
+    const started = startWorkers<number>(WORKER, 1);
+    const exited = new Promise((resolve) => started[0]!.worker.once('exit', resolve));
+    const interrupt = new AbortController();
+    interrupt.abort(new Error('interrupted'));
+    expect((await rejectionOf(runWorkerPool(started, [1], interrupt.signal), Error)).message).toBe('interrupted');
+    await exited;
   });
 });
