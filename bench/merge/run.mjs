@@ -53,17 +53,17 @@ const { evaluate, fromFunction } = await import('@medeval/core');
 const { toyTask } = await import(taskModule);
 
 /** S shard folders of R records each; results.json from one real shard run (same configuration for all). */
-async function writeShards(S) {
-  const template = join(work, `template-${S}`);
+async function writeShards(S, records = perShard) {
+  const template = join(work, `template-${S}-${records}`);
   await evaluate({ task: toyTask(50), model: fromFunction((r) => 'A', { id: 'bench:always-a' }), out: template, shard: { index: 0, count: S } });
   const results = JSON.parse(readFileSync(join(template, 'results.json'), 'utf8'));
   const dirs = [];
   for (let i = 0; i < S; i++) {
-    const dir = join(work, `s${S}-${i}`);
+    const dir = join(work, `s${S}-${records}-${i}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'results.json'), JSON.stringify({ ...results, shard: { ...results.shard, index: i } }));
     const lines = [];
-    for (let j = 0; j < perShard; j++) {
+    for (let j = 0; j < records; j++) {
       const position = j * S + i;
       const gold = 'ABCDE'[position % 5];
       const right = position % 3 !== 0;
@@ -94,25 +94,32 @@ console.log(`bench/merge: ${perShard} records per shard; ${cpus().length} cores,
 // Each shard count as Node runs it by default, then the largest again with the old generation capped at
 // 64 MB: that it still completes shows the live memory is small, and the default's larger peak is garbage
 // V8 has not collected yet (it grows the heap lazily), not records held.
-const plan = [...shardCounts.map((S) => ({ S, heapMb: 0 })), { S: shardCounts.at(-1), heapMb: 64 }];
+// Then the largest total again in the fewest shards (10 × 100,000 for the defaults): it tells what grows with
+// the number of records from what grows with the number of shards read at once.
+const largest = shardCounts.at(-1);
+const plan = [
+  ...shardCounts.map((S) => ({ S, records: perShard, heapMb: 0 })),
+  { S: largest, records: perShard, heapMb: 64 },
+  ...(shardCounts[0] < largest ? [{ S: shardCounts[0], records: (perShard * largest) / shardCounts[0], heapMb: 0 }] : []),
+];
 const written = new Map();
-for (const { S, heapMb } of plan) {
-  const dirs = written.get(S) ?? (await writeShards(S));
-  written.set(S, dirs);
+for (const { S, records, heapMb } of plan) {
+  const dirs = written.get(`${S}×${records}`) ?? (await writeShards(S, records));
+  written.set(`${S}×${records}`, dirs);
   const run = spawnSync(process.execPath, [...(heapMb ? [`--max-old-space-size=${heapMb}`] : []), '--input-type=module', '-e', child, JSON.stringify(dirs)], { cwd: root, encoding: 'utf8' });
   if (run.status !== 0) {
     console.error(run.stderr);
     process.exit(1);
   }
-  const row = { shards: S, heapCapMb: heapMb || null, ...JSON.parse(run.stdout.trim().split('\n').at(-1)) };
+  const row = { shards: S, perShard: records, heapCapMb: heapMb || null, ...JSON.parse(run.stdout.trim().split('\n').at(-1)) };
   row.bytesPerRecord = Math.round((row.maxRssMb * 1024 * 1024) / row.records);
   rows.push(row);
-  console.log(`  ${String(S).padStart(4)} shards × ${perShard}${heapMb ? ` (heap capped at ${heapMb} MB)` : ''} = ${String(row.records).padStart(8)} records: ${(row.ms / 1000).toFixed(2)} s, peak RSS ${row.maxRssMb.toFixed(0)} MB (${row.bytesPerRecord} B/record), accuracy ${row.accuracy.toFixed(4)}`);
+  console.log(`  ${String(S).padStart(4)} shards × ${records}${heapMb ? ` (heap capped at ${heapMb} MB)` : ''} = ${String(row.records).padStart(8)} records: ${(row.ms / 1000).toFixed(2)} s, peak RSS ${row.maxRssMb.toFixed(0)} MB (${row.bytesPerRecord} B/record), accuracy ${row.accuracy.toFixed(4)}`);
 }
 if (rows.length >= 3) {
-  const [a, b] = [rows[0], rows.at(-2)];
+  const [a, b] = [rows[0], rows[shardCounts.length - 1]];
   const grow = (b.maxRssMb - a.maxRssMb) / ((b.records - a.records) / 1e6);
-  console.log(`  peak RSS grows ${grow.toFixed(0)} MB per million more records by default; with the heap capped the 1M-record merge peaks at ${rows.at(-1).maxRssMb.toFixed(0)} MB`);
+  console.log(`  peak RSS grows ${grow.toFixed(0)} MB per million more records by default; with the heap capped the 1M-record merge peaks at ${rows[shardCounts.length].maxRssMb.toFixed(0)} MB`);
 }
 rmSync(work, { recursive: true, force: true });
 mkdirSync(join(root, 'bench/results'), { recursive: true });

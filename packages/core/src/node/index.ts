@@ -1,5 +1,6 @@
 // @medeval/core/node: the parts that need the file system.
 export { openFileSource } from './file-source.js';
+export type { FileSourceOptions } from './file-source.js';
 export { fileCache, CACHE_FILE } from './file-cache.js';
 export type { FileCache } from './file-cache.js';
 export { runFolderWriter, RUN_FILES } from './run-folder.js';

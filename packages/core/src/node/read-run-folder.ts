@@ -46,7 +46,8 @@ export async function readRunFolder(dir: string): Promise<RunFolder> {
     dir,
     results,
     async *records(options = {}) {
-      const source = await openFileSource(recordsPath, options);
+      // readLines copies what it keeps, so one read buffer serves the whole file.
+      const source = await openFileSource(recordsPath, { ...options, reuseBuffer: true });
       for await (const { line, lineNumber } of readLines(source)) {
         if (line.trim() === '') continue;
         yield parseRecordLine(line, recordsPath, lineNumber);

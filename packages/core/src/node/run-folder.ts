@@ -64,7 +64,7 @@ export async function runFolderWriter(dir: string): Promise<RecordSink & { reado
  * checking 10,000 lines with the schema took longer than rendering the report from them.
  */
 async function* ownRecords(path: string): AsyncGenerator<EvalRecord> {
-  for await (const { line } of readLines(await openFileSource(path))) {
+  for await (const { line } of readLines(await openFileSource(path, { reuseBuffer: true }))) {
     if (line.trim() !== '') yield JSON.parse(line) as EvalRecord;
   }
 }
