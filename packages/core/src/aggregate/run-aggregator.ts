@@ -99,13 +99,16 @@ export class RunAggregator {
   }
 
   finish(): AggregateResult {
-    const all = Array.from({ length: this.counts.samples }, (_, i) => i);
-    const metrics = this.metricsOver(all, ['overall']);
+    const metrics = this.metricsOver(null, ['overall']);
     const slices: ResultJson['slices'] = {};
     for (const dim of this.resolveDimensions()) {
       if (dim.raw.every((value) => value === null)) continue; // present nowhere, or never filled: no table
-      const members = dim.keys.map((): number[] => []);
-      dim.codes.forEach((code, i) => members[code]!.push(i));
+      // Exact-size index arrays (counted first): a million records grow no arrays and leave no garbage here.
+      const sizes = new Int32Array(dim.keys.length);
+      for (const code of dim.codes) sizes[code]!++;
+      const members = Array.from(sizes, (size) => new Int32Array(size));
+      sizes.fill(0);
+      dim.codes.forEach((code, i) => (members[code]![sizes[code]!++] = i));
       const labels = dim.keys.map((key, code) => {
         const label = this.options.sliceLabel?.(dim.name, dim.raw[code]!);
         return label !== undefined && label !== key ? label : undefined;
@@ -143,19 +146,26 @@ export class RunAggregator {
     return code;
   }
 
-  private metricsOver(indices: readonly number[], where: readonly string[]): Record<string, MetricValue> {
+  /** The metrics over the records at `indices` (null: every record), their unscorable (null) items left out. */
+  private metricsOver(indices: ArrayLike<number> | null, where: readonly string[]): Record<string, MetricValue> {
     const out: Record<string, MetricValue> = {};
     const codes = this.clusterCodes;
+    const count = indices ? indices.length : this.counts.samples;
+    const at = indices ? (k: number) => indices[k]! : (k: number) => k;
     this.metrics.forEach((metric, m) => {
       const column = this.columns[m]!;
-      const items: unknown[] = [];
-      const clusters: number[] | undefined = codes ? [] : undefined;
-      for (const i of indices) {
+      // Counted first, then filled: each metric gets its own exact-size copy (an aggregate may sort its input).
+      let scorable = 0;
+      for (let k = 0; k < count; k++) if (column[at(k)] !== null) scorable++;
+      const items: unknown[] = new Array(scorable);
+      const clusters: number[] | undefined = codes ? new Array<number>(scorable) : undefined;
+      for (let k = 0, j = 0; k < count; k++) {
+        const i = at(k);
         const item = column[i];
-        if (item !== null) {
-          items.push(item);
-          clusters?.push(codes![i]!);
-        }
+        if (item === null) continue;
+        items[j] = item;
+        if (clusters) clusters[j] = codes![i]!;
+        j++;
       }
       out[metric.name] = metricValue(metric, items, this.settings, where, clusters);
     });

@@ -87,12 +87,13 @@ export function joinPredictions<S extends Sample>(
   const buffered = new Map<string, Located>();
   // Ids seen so far, as hashes (a million ids in ~25 MB). A hash hit is confirmed against the source's line
   // before it is called a duplicate; predictions given as objects in memory are checked exactly instead.
-  const seen = new HashedIdSet();
+  // (Both id tables are let go once the join has ended: the run's report is built after it.)
+  let seen = new HashedIdSet();
   const rereadable = typeof predictions === 'string' || 'text' in predictions || 'bytes' in predictions;
-  const seenExactly = rereadable ? undefined : new Set<string>();
+  let seenExactly = rereadable ? undefined : new Set<string>();
   // Every id on both sides, to tell a shifted numbering (1-based ids) from a partial overlap: the data's as
   // hashes, the predictions' as numbers while they are all numeric (a shift only exists between numbers).
-  const dataIds = new HashedIdSet();
+  let dataIds = new HashedIdSet();
   let predictionNumbers: Float64Array | undefined = new Float64Array(1024);
   let dataMin = Infinity;
   const unknownAll: string[] = [];
@@ -151,6 +152,12 @@ export function joinPredictions<S extends Sample>(
       const shift = detectIdShift(dataIds, ids, unknownAll, dataMin);
       if (shift !== undefined) summary.shift = shift;
     }
+    // Nothing is read after this: the id tables (~60 MB for a million ids) go before the report is built.
+    seen = new HashedIdSet();
+    dataIds = new HashedIdSet();
+    seenExactly = seenExactly && new Set<string>();
+    predictionNumbers = undefined;
+    unknownAll.length = 0;
   }
 
   return { pairs: pairs(), summary: () => summary };
