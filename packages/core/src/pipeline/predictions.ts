@@ -6,6 +6,7 @@ import { openSource, readLines, type DataSource } from '../source/source.js';
 import type { ResultJson, Sample } from '../types.js';
 import { detectIdShift } from './input-checks.js';
 import { HashedIdSet } from './id-set.js';
+import { IntegerIdSet } from './integer-ids.js';
 import type { PredictionLine } from './options.js';
 
 export class PredictionsError extends Error {
@@ -91,11 +92,10 @@ export function joinPredictions<S extends Sample>(
   let seen = new HashedIdSet();
   const rereadable = typeof predictions === 'string' || 'text' in predictions || 'bytes' in predictions;
   let seenExactly = rereadable ? undefined : new Set<string>();
-  // Every id on both sides, to tell a shifted numbering (1-based ids) from a partial overlap: the data's as
-  // hashes, the predictions' as numbers while they are all numeric (a shift only exists between numbers).
-  let dataIds = new HashedIdSet();
-  let predictionNumbers: Float64Array | undefined = new Float64Array(1024);
-  let dataMin = Infinity;
+  // The integer ids on both sides, to tell a shifted numbering (1-based ids) from a partial overlap: one bit an
+  // id (a shift only exists between numbers).
+  let dataIds = new IntegerIdSet();
+  let predictionIds = new IntegerIdSet();
   const unknownAll: string[] = [];
   const reader = linesOf(predictions, file);
   let exhausted = false;
@@ -117,14 +117,13 @@ export function joinPredictions<S extends Sample>(
       const earlier = seen.add(p.id, p.line);
       if (earlier >= 0 && (await idOnLine(predictions as DataSource, earlier)) === p.id) throw duplicate();
     }
-    predictionNumbers = appendNumber(predictionNumbers, summary.read - 1, p.id);
+    predictionIds.add(p.id);
     return p;
   }
 
   async function* pairs() {
     for await (const sample of samples) {
       dataIds.add(sample.id);
-      if (/^-?\d{1,15}$/.test(sample.id)) dataMin = Math.min(dataMin, Number(sample.id));
       let found = buffered.get(sample.id);
       if (found) buffered.delete(sample.id);
       while (!found) {
@@ -147,16 +146,15 @@ export function joinPredictions<S extends Sample>(
       if (summary.unknownIds.length < 20) summary.unknownIds.push({ id: p.id, line: p.line });
     }
     buffered.clear();
-    if (unknownAll.length > 0 && predictionNumbers) {
-      const ids = Array.from(predictionNumbers.subarray(0, summary.read), String);
-      const shift = detectIdShift(dataIds, ids, unknownAll, dataMin);
+    if (unknownAll.length > 0 && predictionIds.all && predictionIds.tracking && dataIds.tracking) {
+      const shift = detectIdShift(dataIds, [...predictionIds.ids()], unknownAll, dataIds.min);
       if (shift !== undefined) summary.shift = shift;
     }
-    // Nothing is read after this: the id tables (~60 MB for a million ids) go before the report is built.
+    // Nothing is read after this: the id tables (~25 MB for a million ids) go before the report is built.
     seen = new HashedIdSet();
-    dataIds = new HashedIdSet();
+    dataIds = new IntegerIdSet();
+    predictionIds = new IntegerIdSet();
     seenExactly = seenExactly && new Set<string>();
-    predictionNumbers = undefined;
     unknownAll.length = 0;
   }
 
@@ -171,16 +169,4 @@ async function idOnLine(predictions: DataSource, line: number): Promise<string |
     return value.id === undefined || value.id === null ? undefined : String(value.id);
   }
   return undefined;
-}
-
-/** Stores prediction `index`'s id as a number while every id is an integer; gives up (undefined) otherwise. */
-function appendNumber(numbers: Float64Array | undefined, index: number, id: string): Float64Array | undefined {
-  if (!numbers || !/^-?\d{1,15}$/.test(id)) return undefined;
-  if (index >= numbers.length) {
-    const grown = new Float64Array(numbers.length * 2);
-    grown.set(numbers);
-    numbers = grown;
-  }
-  numbers[index] = Number(id);
-  return numbers;
 }
