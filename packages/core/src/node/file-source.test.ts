@@ -52,3 +52,14 @@ describe('mergeReadBytes', () => {
     expect(mergeReadBytes(1000)).toBe(4 << 10);
   });
 });
+
+describe('writeFileAtomic with pieces of text', () => {
+  it('writes the pieces joined, across its 1 MB batches', async () => {
+    const { writeFileAtomic } = await import('./atomic.js');
+    const { readFile } = await import('node:fs/promises');
+    const path = join(await mkdtemp(join(tmpdir(), 'medeval-atomic-')), 'page.html');
+    const pieces = Array.from({ length: 3000 }, (_, i) => `<p>第${i}段 ${'x'.repeat(i % 900)}</p>\n`);
+    await writeFileAtomic(path, pieces);
+    expect(await readFile(path, 'utf8')).toBe(pieces.join(''));
+  });
+});

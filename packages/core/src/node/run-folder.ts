@@ -3,7 +3,7 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { recordToLine } from '../records/jsonl.js';
-import { renderHtml, renderMarkdown } from '../report/index.js';
+import { renderHtmlParts, renderMarkdown } from '../report/index.js';
 import type { RecordSink } from '../pipeline/record-sink.js';
 import type { EvalRecord, ResultJson } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
@@ -50,7 +50,7 @@ export async function runFolderWriter(dir: string): Promise<RecordSink & { reado
       await close();
       await writeFileAtomic(join(dir, RUN_FILES.results), `${JSON.stringify(result, null, 2)}\n`);
       await writeFileAtomic(join(dir, RUN_FILES.markdown), renderMarkdown(result));
-      await writeFileAtomic(join(dir, RUN_FILES.html), await renderHtml(result, ownRecords(join(dir, RUN_FILES.records))));
+      await writeFileAtomic(join(dir, RUN_FILES.html), await renderHtmlParts(result, ownRecords(join(dir, RUN_FILES.records))));
     },
     async abort() {
       await close();

@@ -1,5 +1,5 @@
 export { renderMarkdown } from './markdown.js';
-export { renderHtml, htmlPage, htmlFragment } from './html-page.js';
+export { renderHtml, renderHtmlParts, htmlPage, htmlFragment } from './html-page.js';
 export { inlineViewer } from './inline-viewer.js';
 export type { InlineViewer } from './inline-viewer.js';
 export type { ViewerRun } from './viewer-data.js';

@@ -195,5 +195,57 @@ function toCell(
  * embedJson({ output: '</script><script>alert(1)</script>' }) // → '{"output":"\\u003c/script\\u003e…"}'
  */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeEmbedded(JSON.stringify(value));
 }
+
+const escapeEmbedded = (json: string) => json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * `embedJson(value)` in pieces of at most ~64K characters: objects and long arrays (a viewer's 100,000 samples
+ * and cells) are written element by element, so a page can go to a file without one string of the whole data
+ * block and its escaped copy. Joined, the pieces are `embedJson(value)` exactly (tested).
+ *
+ * @example
+ * for (const piece of embedJsonParts(data)) await handle.write(piece);
+ */
+export function* embedJsonParts(value: unknown): Generator<string> {
+  for (const piece of jsonParts(value, 3)) yield escapeEmbedded(piece);
+}
+
+const PIECE_CHARS = 1 << 16;
+
+/** JSON.stringify(value) in pieces, descending `depth` levels into objects and arrays. */
+function* jsonParts(value: unknown, depth: number): Generator<string> {
+  if (depth === 0 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  const array = Array.isArray(value);
+  let text = array ? '[' : '{';
+  let first = true;
+  const entries: Iterable<[string | number, unknown]> = array ? (value as unknown[]).entries() : Object.entries(value);
+  for (const [key, item] of entries) {
+    // What JSON.stringify leaves out of an object (an array writes null instead).
+    const skipped = item === undefined || typeof item === 'function' || typeof item === 'symbol';
+    if (skipped && !array) continue;
+    text += (first ? '' : ',') + (array ? '' : `${JSON.stringify(key)}:`);
+    first = false;
+    if (!skipped && item !== null && typeof item === 'object' && isLarge(item)) {
+      yield text;
+      text = '';
+      yield* jsonParts(item, depth - 1);
+    } else {
+      text += skipped ? 'null' : (JSON.stringify(item) ?? 'null');
+      if (text.length >= PIECE_CHARS) {
+        yield text;
+        text = '';
+      }
+    }
+  }
+  yield `${text}${array ? ']' : '}'}`;
+}
+
+/** Objects, and arrays that are long or hold a long array (cells[run][sample]): written in pieces. */
+const isLarge = (value: object): boolean =>
+  !Array.isArray(value) || value.length > 256 || value.some((item) => Array.isArray(item) && item.length > 256);
+

@@ -2,7 +2,7 @@
 // containers, and the embedded data. The script (viewer-script.ts) fills them in.
 import type { ResultJson } from '../types.js';
 import { escapeHtml } from './escape.js';
-import { embedJson, type ViewerData } from './viewer-data.js';
+import { embedJsonParts, type ViewerData } from './viewer-data.js';
 
 /**
  * The legend: for each annotation dimension whose values are shown abbreviated (the paper's labels), the
@@ -23,6 +23,11 @@ export function legendSection(result: Pick<ResultJson, 'slices'>): string {
 
 /** The samples section: filters, list, detail pane and the data block. */
 export function viewerSection(data: ViewerData, total: number): string {
+  return [...viewerSectionParts(data, total)].join('');
+}
+
+/** `viewerSection` in pieces (the data block element by element; see embedJsonParts), for writing to a file. */
+export function* viewerSectionParts(data: ViewerData, total: number): Generator<string> {
   const shown = data.samples.length;
   const runs = data.runs.length;
   const note =
@@ -31,7 +36,7 @@ export function viewerSection(data: ViewerData, total: number): string {
       : shown < total
         ? `The first ${shown} of ${total} samples.`
         : `${shown} samples.`;
-  return [
+  yield [
     '<section id="medeval-viewer" class="viewer"><h2>Samples</h2>',
     `<p class="muted">${escapeHtml(note)} Model outputs are shown as plain text; the highlighted part of an output is what the answer was read from. Each row: number, id, the outcome and the answer read${runs > 1 ? ' (per run)' : ''}, the gold answer, the question. Keys: ↑/↓ or j/k in the list.</p>`,
     '<noscript><p class="muted">The sample viewer needs JavaScript; the tables above do not.</p></noscript>',
@@ -41,7 +46,8 @@ export function viewerSection(data: ViewerData, total: number): string {
     runs === 2 ? '<div id="mv-presets" class="presets" aria-label="Quick filters"></div>' : '',
     '<div class="vwrap"><div id="mv-list" class="vlist" role="listbox" tabindex="0" aria-label="Samples"><div id="mv-spacer" class="vspacer"></div></div>',
     '<div id="mv-detail" class="detail" aria-live="polite"></div></div>',
-    `<script type="application/json" id="medeval-data">${embedJson(data)}</script>`,
-    '</section>',
+    '<script type="application/json" id="medeval-data">',
   ].join('\n');
+  yield* embedJsonParts(data);
+  yield '</script>\n</section>';
 }

@@ -1,0 +1,38 @@
+// embedJsonParts: the data block of report.html in pieces, joined equal to JSON.stringify (escaped) of the
+// same value, for a real viewer's data and for the values JSON.stringify treats specially.
+import { describe, expect, it } from 'vitest';
+import { fixtureRun, iterate, XSS_OUTPUT } from './test-fixture.js';
+import { embedJson, embedJsonParts, viewerData } from './viewer-data.js';
+
+const escaped = (value: unknown) => JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+describe('embedJsonParts', () => {
+  it("joins to the escaped JSON.stringify of a 2,300-sample viewer's data, in pieces under 70,000 characters", async () => {
+    const { result, records } = fixtureRun(2300);
+    const data = await viewerData([{ name: 'm', result, records: iterate(records) }]);
+    const pieces = [...embedJsonParts(data)];
+    expect(pieces.join('')).toBe(escaped(data));
+    expect(pieces.join('')).toBe(embedJson(data));
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(70_000);
+  });
+
+  it('writes what JSON.stringify writes for skipped, special and nested values', () => {
+    const long = Array.from({ length: 600 }, (_, i) => (i % 50 === 0 ? undefined : i % 7 === 0 ? [i, `</script>${i}`] : { i, s: '\u2028&' }));
+    const value = {
+      a: undefined,
+      f: () => 1,
+      s: Symbol('x'),
+      d: new Date(0),
+      n: [NaN, Infinity, -0, null, undefined, () => 2],
+      nested: { deep: { deeper: { deepest: [1, { x: undefined, y: 2 }] } } },
+      long,
+      longOfLong: [long, [], {}],
+      xss: XSS_OUTPUT,
+      empty: [],
+      obj: {},
+    };
+    expect([...embedJsonParts(value)].join('')).toBe(escaped(value));
+    for (const plain of [null, 1, 'x</script>', [], {}, [undefined]]) expect([...embedJsonParts(plain)].join('')).toBe(escaped(plain));
+  });
+});
