@@ -110,6 +110,11 @@ async function* repeatSamples<S extends Sample, J extends { sample: S }>(
   repeat: number | ((sample: S) => S[]),
 ): AsyncGenerator<J & { epoch: number; repeats: number }> {
   for await (const job of jobs) {
+    // One epoch (the usual run): the job as it is, no copy of the sample.
+    if (repeat === 1) {
+      yield { ...job, epoch: 1, repeats: 1 };
+      continue;
+    }
     const variants = typeof repeat === 'number' ? Array.from({ length: repeat }, () => job.sample) : repeat(job.sample);
     for (let k = 0; k < variants.length; k++) yield { ...job, sample: { ...variants[k]!, id: job.sample.id }, epoch: k + 1, repeats: variants.length };
   }

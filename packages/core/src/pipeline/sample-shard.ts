@@ -28,8 +28,10 @@ export function shardOf(id: string, count: number): number {
  */
 export async function* shardSamples<S extends Sample>(samples: AsyncIterable<S>, shard: ShardSpec): AsyncGenerator<{ sample: S; position: number }> {
   let position = 0;
+  // One shard is the whole stream: no id is hashed (a sha256 per sample was ~2 µs of a 20 ms round trip's CPU).
+  const whole = shard.count === 1;
   for await (const sample of samples) {
-    if (shardOf(sample.id, shard.count) === shard.index) yield { sample, position };
+    if (whole || shardOf(sample.id, shard.count) === shard.index) yield { sample, position };
     position++;
   }
 }
