@@ -36,3 +36,17 @@ describe('embedJsonParts', () => {
     for (const plain of [null, 1, 'x</script>', [], {}, [undefined]]) expect([...embedJsonParts(plain)].join('')).toBe(escaped(plain));
   });
 });
+
+describe('viewerData prompts', () => {
+  it('lists each distinct prompt once and points every cell at its own', async () => {
+    const { result, records } = fixtureRun(6);
+    const prompt = (q: string) => [{ role: 'system' as const, content: '你是医学考试助手。' }, { role: 'user' as const, content: q }];
+    const withPrompts = records.map((r, i) => ({ ...r, prompt: prompt(i % 2 === 0 ? '题目甲' : `题目${i}`) }));
+    const data = await viewerData([{ name: 'm', result, records: iterate(withPrompts) }]);
+    const PROMPT = 12; // the cell's last field
+    const shown = data.cells[0]!.map((cell) => data.prompts[cell[PROMPT] as number]);
+    expect(shown).toEqual(withPrompts.map((r) => r.prompt));
+    expect(data.prompts).toHaveLength(1 + 3); // 题目甲 once, 题目1/3/5 each
+    expect(new Set(data.cells[0]!.filter((_, i) => i % 2 === 0).map((cell) => cell[PROMPT])).size).toBe(1);
+  });
+});

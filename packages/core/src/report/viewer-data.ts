@@ -2,6 +2,7 @@
 // their common ids, in a compact columnar-ish JSON (repeated strings such as rule names and slice values
 // become small integer codes). It is embedded as a JSON data block, never as script (see embedJson).
 import { sliceKey } from '../aggregate/slice-key.js';
+import { HashedTable } from '../cache/hashed-table.js';
 import type { ChatMessage, EvalRecord, ResultJson, Status } from '../types.js';
 import { displayValue, metricLabel, orderMetrics, primaryMetric } from './format.js';
 
@@ -76,7 +77,7 @@ export async function viewerData(runs: readonly ViewerRun[], options: { maxSampl
     const keys = Object.keys(values);
     return { name, keys, labels: keys.map((k) => values[k]?.label ?? k), index: new Map(keys.map((k, i) => [k, i])) };
   });
-  const codes = { rules: new Map<string, number>(), prompts: new Map<string, number>() };
+  const codes: Codes = { rules: new Map<string, number>(), prompts: new HashedTable(1) };
   const data: ViewerData = {
     v: 1,
     runs: runs.map((r) => r.name),
@@ -152,7 +153,7 @@ function toCell(
   primary: string | undefined,
   binary: boolean,
   data: ViewerData,
-  codes: { rules: Map<string, number>; prompts: Map<string, number> },
+  codes: Codes,
 ): ViewerCell {
   const code = <T>(map: Map<string, number>, list: T[], key: string, value: T): number => {
     let i = map.get(key);
@@ -164,7 +165,7 @@ function toCell(
     return i;
   };
   const rule = record.extraction ? code(codes.rules, data.rules, record.extraction.rule, record.extraction.rule) : -1;
-  const prompt = record.prompt?.length ? code(codes.prompts, data.prompts, JSON.stringify(record.prompt), record.prompt) : -1;
+  const prompt = record.prompt?.length ? promptCode(codes.prompts, data.prompts, record.prompt) : -1;
   const usage = record.usage;
   return [
     OUTCOMES.indexOf(outcomeOf(record, primary, binary)),
@@ -184,6 +185,28 @@ function toCell(
     record.status === 'error' ? (record.error ?? 'error') : 0,
     prompt,
   ];
+}
+
+/** Distinct prompts by the 64-bit hash of their JSON (the JSON itself is not kept: a prompt is often as long as a
+ * page, and every question's prompt differs, so a Map keyed by the text held every prompt twice). */
+interface Codes {
+  rules: Map<string, number>;
+  prompts: HashedTable;
+}
+
+/** The index of `prompt` in `list`, added when new. A hash hit is confirmed on the text; a hash twin is kept apart. */
+function promptCode(table: HashedTable, list: ChatMessage[][], prompt: ChatMessage[]): number {
+  const json = JSON.stringify(prompt);
+  const at = table.insert(json);
+  if (!table.isNew) {
+    const known = table.payload[at]!;
+    if (JSON.stringify(list[known]) === json) return known;
+    list.push(prompt); // another prompt with the same 64-bit hash: listed on its own, never deduplicated
+    return list.length - 1;
+  }
+  table.payload[at] = list.length;
+  list.push(prompt);
+  return list.length - 1;
 }
 
 /**
