@@ -11,7 +11,7 @@ export interface RunFolder {
   dir: string;
   results: ResultJson;
   /**
-   * Streams records.jsonl, validating each line. `chunkBytes` (default 1 MiB) is the read size: many
+   * Streams records.jsonl, validating each line. `chunkBytes` (default 64 KiB) is the read size: many
    * folders read at once (a merge of 100 shards) use small reads to keep memory flat.
    */
   records(options?: { chunkBytes?: number }): AsyncIterable<EvalRecord>;
