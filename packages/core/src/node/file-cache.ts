@@ -84,27 +84,41 @@ export function fileCache(dir: string): FileCache {
     return entry as { k: string; v: ModelResponse };
   };
 
-  /** Streams the file, validating every line and indexing where each key's response is; returns the end of the last whole line. */
+  /**
+   * Streams the file, validating every line and indexing where each key's response is; returns the end of the last
+   * whole line. One buffer serves every read (an unfinished line is moved to its front): a new buffer per 1 MiB read
+   * left the whole file's size in dead buffers for the garbage collector (~150 MB for a million answers).
+   */
   async function indexFile(): Promise<{ end: number; torn: boolean; size: number }> {
     const size = (await handle!.stat()).size;
-    let carry = Buffer.alloc(0);
-    let carryOffset = 0;
+    let buffer = Buffer.alloc(2 * CHUNK);
+    let filled = 0; // bytes of an unfinished line at the buffer's front
+    let bufferOffset = 0; // file offset of buffer[0]
     let lineNumber = 0;
-    for (let position = 0; position < size; position += CHUNK) {
-      const chunk = Buffer.alloc(Math.min(CHUNK, size - position));
-      await handle!.read(chunk, 0, chunk.length, position);
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    for (let position = 0; position < size; ) {
+      const want = Math.min(CHUNK, size - position);
+      if (filled + want > buffer.length) {
+        const grown = Buffer.alloc(2 * (filled + want)); // a line longer than the buffer
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+      const { bytesRead } = await handle!.read(buffer, filled, want, position);
+      if (bytesRead === 0) break; // the file shrank meanwhile: index what was read
+      position += bytesRead;
+      const end = filled + bytesRead;
+      const bytes = buffer.subarray(0, end);
       let start = 0;
       for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
         lineNumber++;
         const line = bytes.toString('utf8', start, nl);
-        if (line.trim() !== '') slots.set(parseLine(line, lineNumber).k, { offset: carryOffset + start, length: nl - start });
+        if (line.trim() !== '') slots.set(parseLine(line, lineNumber).k, { offset: bufferOffset + start, length: nl - start });
         start = nl + 1;
       }
-      carry = bytes.subarray(start);
-      carryOffset += start;
+      buffer.copy(buffer, 0, start, end);
+      filled = end - start;
+      bufferOffset += start;
     }
-    return { end: carryOffset, torn: carry.length > 0, size };
+    return { end: bufferOffset, torn: filled > 0, size };
   }
 
   const load = () =>

@@ -61,6 +61,24 @@ describe('fileCache', () => {
     await b.close();
   });
 
+  it('indexes a line longer than its read buffer (2 MiB) between short ones, and a torn tail after them', async () => {
+    const d = join(dir, 'c4b');
+    const a = fileCache(d);
+    const huge = '甲乙丙丁'.repeat(300_000); // 3.6 MB of UTF-8 in one line
+    await a.set('before', { text: 'x' });
+    await a.set('huge', { text: huge });
+    for (let i = 0; i < 3000; i++) await a.set(`s${i}`, { text: `短回答${i}` });
+    await a.close();
+    await appendFile(join(d, 'responses.jsonl'), '{"k":"torn","v":{"te');
+    const b = fileCache(d);
+    expect(await b.size()).toBe(3002);
+    expect((await b.get('huge'))?.text).toBe(huge);
+    expect((await b.get('before'))?.text).toBe('x');
+    expect((await b.get('s2999'))?.text).toBe('短回答2999');
+    expect(await b.get('torn')).toBeUndefined();
+    await b.close();
+  });
+
   it('stays right when two processes append to the same file (stale offsets are re-indexed)', async () => {
     const d = join(dir, 'c5');
     const a = fileCache(d);
