@@ -30,8 +30,9 @@ export class NgramMatcher {
   // global token id → local id (-1 = unseen in this pair)
   private localOf = new Int32Array(1024).fill(-1);
   private touchedGlobal = new Int32Array(1024);
-  // local-id copies of the texts: slot 0..nrefs-1 refs, nrefs hyp
+  // the texts in local ids: slot 0..nrefs-1 refs, nrefs hyp (the copies below, or a countLocal caller's arrays)
   private local: Int32Array[] = [];
+  private own: Int32Array[] = [];
   private prevBufs: Int32Array[] = [];
   private curBufs: Int32Array[] = [];
   // direct interning table (prefix·k + token → id), reset through `touchedKeys`
@@ -61,13 +62,71 @@ export class NgramMatcher {
   private prefixArr = this.live;
 
   count(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number): PairCounts {
+    return this.countWith(hyp, refs, maxOrder, false);
+  }
+
+  /**
+   * Starts a pair whose texts get their dense per-pair ids as they are read (`localId`), so that `countLocal` needs
+   * no renumbering pass over them (TextIds.zhUtf8 writes them directly).
+   */
+  beginPair(): void {
+    const localOf = this.localOf;
+    const touched = this.touchedGlobal;
+    for (let i = 0; i < this.pairK; i++) localOf[touched[i]!] = -1;
+    this.pairK = 0;
+  }
+
+  /** The pair's dense id (0, 1, …) of global token id `g`, assigned on first sight since `beginPair`. */
+  localId(g: number): number {
+    let localOf = this.localOf;
+    if (g >= localOf.length) {
+      // A token id beyond the table (the vocabulary grew): grow it, keeping this pair's entries.
+      const grown = new Int32Array(Math.max(g + 1, localOf.length * 2)).fill(-1);
+      grown.set(localOf);
+      localOf = this.localOf = grown;
+    }
+    let id = localOf[g]!;
+    if (id < 0) {
+      if (this.pairK >= this.touchedGlobal.length) {
+        const grown = new Int32Array(this.touchedGlobal.length * 2);
+        grown.set(this.touchedGlobal);
+        this.touchedGlobal = grown;
+      }
+      id = localOf[g] = this.pairK;
+      this.touchedGlobal[this.pairK++] = g;
+    }
+    return id;
+  }
+
+  /** `count` of texts already in the pair's dense ids (`beginPair`, then `localId` for every token). */
+  countLocal(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number): PairCounts {
+    return this.countWith(hyp, refs, maxOrder, true);
+  }
+
+  /** Uses the caller's texts (already in the pair's ids) as the local texts; returns the pair's k. */
+  private adoptPair(hyp: Int32Array, refs: readonly Int32Array[]): number {
+    for (let t = 0; t <= refs.length; t++) {
+      const text = t < refs.length ? refs[t]! : hyp;
+      this.local[t] = text;
+      if (this.prevBufs[t] === undefined || this.prevBufs[t]!.length < text.length) {
+        this.prevBufs[t] = new Int32Array(Math.max(64, text.length * 2));
+        this.curBufs[t] = new Int32Array(this.prevBufs[t]!.length);
+      }
+    }
+    return this.pairK;
+  }
+
+  /** Distinct tokens of the pair begun with `beginPair` (its dense ids are 0 … pairK-1). */
+  private pairK = 0;
+
+  private countWith(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number, pairIds: boolean): PairCounts {
     const matches = new Array<number>(maxOrder).fill(0);
     const hypNgrams = new Array<number>(maxOrder).fill(0);
     const nrefs = refs.length;
     const refLens = new Array<number>(nrefs);
     for (let r = 0; r < nrefs; r++) refLens[r] = refs[r]!.length;
     if (hyp.length === 0) return { matches, hypNgrams, hypLen: 0, refLens };
-    const k = this.toLocal(hyp, refs);
+    const k = pairIds ? this.adoptPair(hyp, refs) : this.toLocal(hyp, refs);
     let total = hyp.length;
     for (let r = 0; r < nrefs; r++) total += refs[r]!.length;
     this.ensure(total + k);
@@ -248,6 +307,7 @@ export class NgramMatcher {
 
   /** Copies the texts as dense per-pair token ids into `local`; returns k, the number of distinct tokens. */
   private toLocal(hyp: Int32Array, refs: readonly Int32Array[]): number {
+    this.beginPair(); // ids a `countLocal` pair left in the table
     let total = hyp.length;
     for (const ref of refs) total += ref.length;
     if (this.touchedGlobal.length < total) this.touchedGlobal = new Int32Array(total * 2);
@@ -257,12 +317,15 @@ export class NgramMatcher {
     const texts = refs.length + 1;
     for (let t = 0; t < texts; t++) {
       const src = t < refs.length ? refs[t]! : hyp;
-      let dst = this.local[t];
+      let dst = this.own[t];
       if (dst === undefined || dst.length < src.length) {
-        dst = this.local[t] = new Int32Array(Math.max(64, src.length * 2));
-        this.prevBufs[t] = new Int32Array(dst.length);
-        this.curBufs[t] = new Int32Array(dst.length);
+        dst = this.own[t] = new Int32Array(Math.max(64, src.length * 2));
+        if (this.prevBufs[t] === undefined || this.prevBufs[t]!.length < dst.length) {
+          this.prevBufs[t] = new Int32Array(dst.length);
+          this.curBufs[t] = new Int32Array(dst.length);
+        }
       }
+      this.local[t] = dst;
       for (let i = 0; i < src.length; i++) {
         const g = src[i]!;
         if (g >= localOf.length) {

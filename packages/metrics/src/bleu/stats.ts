@@ -49,16 +49,18 @@ export class BleuStatsEngine {
   /** `statsOfTexts('zh', …)` for texts given as UTF-8 bytes (see TextIds.zhUtf8): the same statistics. */
   statsOfUtf8(hyp: Uint8Array, refs: readonly Uint8Array[], maxOrder: number, variant: BleuVariant): BleuStats {
     const t = (this.textIds ??= new TextIds(this.vocab));
+    // The tokens get the pair's dense ids as they are read (no renumbering pass in the matcher).
+    this.matcher.beginPair();
     // Slots: references 0..r-1, hypothesis r (the views must not overwrite each other).
     const refIds: Int32Array[] = new Array(refs.length);
-    for (let r = 0; r < refs.length; r++) refIds[r] = t.zhUtf8(refs[r]!, r);
-    return this.statsOfIds(t.zhUtf8(hyp, refs.length), refIds, maxOrder, variant);
+    for (let r = 0; r < refs.length; r++) refIds[r] = t.zhUtf8(refs[r]!, r, this.matcher);
+    return this.statsOfIds(t.zhUtf8(hyp, refs.length, this.matcher), refIds, maxOrder, variant, true);
   }
 
-  private statsOfIds(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number, variant: BleuVariant): BleuStats {
+  private statsOfIds(hyp: Int32Array, refs: readonly Int32Array[], maxOrder: number, variant: BleuVariant, pairIds = false): BleuStats {
     if (refs.length === 0) throw new Error('BLEU needs at least one reference per hypothesis');
     if (!Number.isInteger(maxOrder) || maxOrder < 1) throw new Error(`maxOrder must be a positive integer, got ${maxOrder}`);
-    const c = this.matcher.count(hyp, refs, maxOrder);
+    const c = pairIds ? this.matcher.countLocal(hyp, refs, maxOrder) : this.matcher.count(hyp, refs, maxOrder);
     let totals = c.hypNgrams;
     let refLen: number;
     if (variant === 'nmt') refLen = Math.min(...c.refLens);

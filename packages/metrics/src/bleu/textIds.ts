@@ -79,9 +79,10 @@ export class TextIds {
    * without decoding it to a JS string: the same ids. Decoding 27 MB of Chinese to UTF-16 costs more than
    * tokenizing it; here only the (short) non-Chinese runs become strings. The bytes must be valid UTF-8 (the
    * CLI checks its files); a text with a code point above U+FFFF, or invalid bytes, is decoded and goes
-   * through `zh` (rare, and the same result).
+   * through `zh` (rare, and the same result). With `local`, each id is written as the pair's dense id
+   * (`NgramMatcher.localId`), so the matcher needs no renumbering pass of its own.
    */
-  zhUtf8(bytes: Uint8Array, slot = 0): Int32Array {
+  zhUtf8(bytes: Uint8Array, slot = 0, local?: PairIds): Int32Array {
     const classes = zhCharClasses();
     const vocab = this.vocab;
     const table = vocab.codePointTable();
@@ -108,7 +109,7 @@ export class TextIds {
     let b = 0;
     while (b < n) {
       const len = at(b);
-      if (len === 0) return this.zh(decodeCopy(bytes), slot);
+      if (len === 0) return toPair(this.zh(decodeCopy(bytes), slot), local);
       if (!isPySpace(cp)) break;
       b += len;
     }
@@ -117,7 +118,7 @@ export class TextIds {
       let s = e - 1;
       while (s > b && (bytes[s]! & 0xc0) === 0x80) s--;
       const len = at(s);
-      if (len === 0) return this.zh(decodeCopy(bytes), slot);
+      if (len === 0) return toPair(this.zh(decodeCopy(bytes), slot), local);
       if (!isPySpace(cp)) break;
       e = s;
     }
@@ -143,7 +144,7 @@ export class TextIds {
         } else if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
           c = ((c0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
           len = 2;
-        } else return this.zh(decodeCopy(bytes), slot);
+        } else return toPair(this.zh(decodeCopy(bytes), slot), local);
         k = classes[c]!;
       }
       if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) {
@@ -151,9 +152,10 @@ export class TextIds {
           const run = ascii && i - runStart <= 256 ? String.fromCharCode.apply(null, bytes.subarray(runStart, i) as unknown as number[]) : decodeCopy(bytes.subarray(runStart, i));
           if (special) {
             const ids = this.specialRun(run, runStart > b, i < e);
-            for (let j = 0; j < ids.length; j++) buf[count++] = ids[j]!;
+            for (let j = 0; j < ids.length; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
           } else {
-            buf[count++] = vocab.id(run);
+            const id = vocab.id(run);
+            buf[count++] = local === undefined ? id : local.localId(id);
           }
           runStart = -1;
           special = false;
@@ -162,7 +164,7 @@ export class TextIds {
         if (k === ZH_CHINESE) {
           let id = table === null ? vocab.idOfCodePoint(c) : table[c]!;
           if (id < 0) id = vocab.assignCodePoint(c);
-          buf[count++] = id;
+          buf[count++] = local === undefined ? id : local.localId(id);
         }
       } else {
         if (runStart < 0) runStart = i;
@@ -194,6 +196,17 @@ export class TextIds {
     }
     return buf.subarray(0, n);
   }
+}
+
+/** Dense per-pair ids for global token ids (NgramMatcher.localId). */
+export interface PairIds {
+  localId(global: number): number;
+}
+
+/** Global ids rewritten in place as the pair's dense ids (the rare decoded path of zhUtf8). */
+function toPair(ids: Int32Array, local: PairIds | undefined): Int32Array {
+  if (local !== undefined) for (let j = 0; j < ids.length; j++) ids[j] = local.localId(ids[j]!);
+  return ids;
 }
 
 // ignoreBOM keeps a U+FEFF that starts a slice: it is a character of the text there, not a file's BOM.
