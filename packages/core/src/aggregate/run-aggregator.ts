@@ -4,6 +4,7 @@
 // pipeline's guarantee (datasets number their rows; score() refuses duplicate prediction ids).
 import type { Counts, MetaValue, Metric, MetricValue, ResultJson, Status } from '../types.js';
 import { metricValue, type IntervalSettings } from './metric-value.js';
+import { ChunkedColumn, IntColumn } from './chunked-column.js';
 import { compareSliceKeys, sliceKey } from './slice-key.js';
 
 export interface RunAggregatorOptions {
@@ -40,7 +41,7 @@ const STATUSES: ReadonlySet<string> = new Set<Status>(['ok', 'unparsed', 'empty'
 
 interface Dimension {
   name: string;
-  codes: number[];
+  codes: IntColumn;
   keys: string[];
   index: Map<string, number>;
   raw: MetaValue[];
@@ -48,12 +49,12 @@ interface Dimension {
 
 export class RunAggregator {
   private readonly metrics: Metric[];
-  private readonly columns: unknown[][];
+  private readonly columns: ChunkedColumn<unknown>[];
   private dimensions: Dimension[] | undefined;
   private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, truncated: 0, errors: 0 };
   private readonly settings: IntervalSettings;
   /** Cluster code per record, once a record names a cluster. */
-  private clusterCodes: number[] | undefined;
+  private clusterCodes: IntColumn | undefined;
   private readonly clusterIndex = new Map<string, number>();
 
   constructor(private readonly options: RunAggregatorOptions) {
@@ -66,7 +67,7 @@ export class RunAggregator {
       throw new RangeError(`RunAggregator: bootstrapSamples must be a positive integer, got ${options.bootstrapSamples}`);
     }
     this.metrics = options.metrics;
-    this.columns = options.metrics.map(() => []);
+    this.columns = options.metrics.map(() => new ChunkedColumn<unknown>());
     this.settings = { seed: options.seed, bootstrapSamples: options.bootstrapSamples };
   }
 
@@ -76,7 +77,10 @@ export class RunAggregator {
     }
     const dimensions = this.resolveDimensions();
     if (record.cluster !== undefined) {
-      this.clusterCodes ??= Array.from({ length: this.counts.samples }, (_, i) => this.code(`record:${i}`));
+      if (!this.clusterCodes) {
+        this.clusterCodes = new IntColumn();
+        for (let i = 0; i < this.counts.samples; i++) this.clusterCodes.push(this.code(`record:${i}`));
+      }
       this.clusterCodes.push(this.code(record.cluster));
     } else this.clusterCodes?.push(this.code(`record:${this.counts.samples}`));
     this.countStatus(record.status);
@@ -105,10 +109,14 @@ export class RunAggregator {
       if (dim.raw.every((value) => value === null)) continue; // present nowhere, or never filled: no table
       // Exact-size index arrays (counted first): a million records grow no arrays and leave no garbage here.
       const sizes = new Int32Array(dim.keys.length);
-      for (const code of dim.codes) sizes[code]!++;
+      const n = dim.codes.length;
+      for (let i = 0; i < n; i++) sizes[dim.codes.get(i)]!++;
       const members = Array.from(sizes, (size) => new Int32Array(size));
       sizes.fill(0);
-      dim.codes.forEach((code, i) => (members[code]![sizes[code]!++] = i));
+      for (let i = 0; i < n; i++) {
+        const code = dim.codes.get(i);
+        members[code]![sizes[code]!++] = i;
+      }
       const labels = dim.keys.map((key, code) => {
         const label = this.options.sliceLabel?.(dim.name, dim.raw[code]!);
         return label !== undefined && label !== key ? label : undefined;
@@ -135,7 +143,7 @@ export class RunAggregator {
   private resolveDimensions(): Dimension[] {
     if (!this.dimensions) {
       const names = typeof this.options.sliceDimensions === 'function' ? this.options.sliceDimensions() : this.options.sliceDimensions;
-      this.dimensions = [...new Set(names)].map((name) => ({ name, codes: [], keys: [], index: new Map(), raw: [] }));
+      this.dimensions = [...new Set(names)].map((name) => ({ name, codes: new IntColumn(), keys: [], index: new Map(), raw: [] }));
     }
     return this.dimensions;
   }
@@ -156,15 +164,15 @@ export class RunAggregator {
       const column = this.columns[m]!;
       // Counted first, then filled: each metric gets its own exact-size copy (an aggregate may sort its input).
       let scorable = 0;
-      for (let k = 0; k < count; k++) if (column[at(k)] !== null) scorable++;
+      for (let k = 0; k < count; k++) if (column.get(at(k)) !== null) scorable++;
       const items: unknown[] = new Array(scorable);
       const clusters: number[] | undefined = codes ? new Array<number>(scorable) : undefined;
       for (let k = 0, j = 0; k < count; k++) {
         const i = at(k);
-        const item = column[i];
+        const item = column.get(i);
         if (item === null) continue;
         items[j] = item;
-        if (clusters) clusters[j] = codes![i]!;
+        if (clusters) clusters[j] = codes!.get(i);
         j++;
       }
       out[metric.name] = metricValue(metric, items, this.settings, where, clusters);
