@@ -78,13 +78,7 @@ export class NgramMatcher {
 
   /** The pair's dense id (0, 1, …) of global token id `g`, assigned on first sight since `beginPair`. */
   localId(g: number): number {
-    let localOf = this.localOf;
-    if (g >= localOf.length) {
-      // A token id beyond the table (the vocabulary grew): grow it, keeping this pair's entries.
-      const grown = new Int32Array(Math.max(g + 1, localOf.length * 2)).fill(-1);
-      grown.set(localOf);
-      localOf = this.localOf = grown;
-    }
+    const localOf = g < this.localOf.length ? this.localOf : this.growLocalOf(g);
     let id = localOf[g]!;
     if (id < 0) {
       if (this.pairK >= this.touchedGlobal.length) {
@@ -114,6 +108,13 @@ export class NgramMatcher {
       }
     }
     return this.pairK;
+  }
+
+  /** A token id beyond the table (the vocabulary grew): the table grown past it, keeping this pair's entries. */
+  private growLocalOf(g: number): Int32Array<ArrayBuffer> {
+    const grown = new Int32Array(Math.max(g + 1, this.localOf.length * 2)).fill(-1);
+    grown.set(this.localOf);
+    return (this.localOf = grown);
   }
 
   /** Distinct tokens of the pair begun with `beginPair` (its dense ids are 0 … pairK-1). */
@@ -328,12 +329,7 @@ export class NgramMatcher {
       this.local[t] = dst;
       for (let i = 0; i < src.length; i++) {
         const g = src[i]!;
-        if (g >= localOf.length) {
-          // A token id beyond the table (the vocabulary grew): grow it, keeping this pair's entries.
-          const grown = new Int32Array(Math.max(g + 1, localOf.length * 2)).fill(-1);
-          grown.set(localOf);
-          localOf = this.localOf = grown;
-        }
+        if (g >= localOf.length) localOf = this.growLocalOf(g);
         let id = localOf[g]!;
         if (id < 0) {
           id = localOf[g] = k;
