@@ -37,4 +37,23 @@ describe('TextIds one-pass ids = ids of the token lists', () => {
       expect(Array.from(t.zhUtf8(shared.subarray(2, 2 + bytes.length), 3)), JSON.stringify(s)).toEqual(Array.from(vocab.ids(zhTokens(decoded))));
     }
   });
+
+  it('UTF-8 runs looked up by their bytes: many distinct ASCII runs, the same run with and without padding', () => {
+    const vocab = new TokenVocab(true);
+    // The default cache, and one that starts over every 7 runs.
+    const cached = [new TextIds(vocab), new TextIds(vocab, { runCacheLimit: 7 })];
+    // '5.', '.5', ',x' and 'a,' tokenize differently at the end or start of a line than between Chinese characters.
+    const pieces = ['中', '，', 'CT', 'FEV1', '2.5mg', '-', '/', 'a-b', '3', 'x', '(1)', '~', 'T值-2', ' ', 'mmHg', '10^9/L', '5.', '.5', ',x', 'a,'];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n; // the high bits: an LCG's low bits repeat with a short period
+    };
+    for (let k = 0; k < 5000; k++) {
+      let s = '';
+      for (let i = 0; i < 1 + (k % 9); i++) s += pieces[next(pieces.length)]! + (next(6) === 0 ? String(next(97)) : '');
+      const expected = Array.from(vocab.ids(zhTokens(s)));
+      for (const t of cached) expect(Array.from(t.zhUtf8(new TextEncoder().encode(s), 0)), JSON.stringify(s)).toEqual(expected);
+    }
+  });
 });

@@ -5,14 +5,23 @@
 // of a backing store per text: allocating one typed array per text costs more than tokenizing it).
 import { pyStrip, zhCharClasses, zhRunTokens, ZH_CHINESE, ZH_CHINESE_SPACE, ZH_SPECIAL, isPySpace } from '../tokenize/index.js';
 import type { TokenVocab } from './ngrams.js';
+import { ByteRunCache } from './byte-run-cache.js';
 
 const RUN_CACHE_LIMIT = 200_000;
 
 export class TextIds {
   private bufs: Int32Array[] = [];
   private readonly runCache = new Map<string, Int32Array>();
+  /** ASCII runs of UTF-8 input → ids, looked up by their bytes (zhUtf8). */
+  private readonly byteRuns: ByteRunCache;
 
-  constructor(private readonly vocab: TokenVocab) {}
+  /** @param options.runCacheLimit runs the byte-keyed cache keeps before starting over (tests pass a small one). */
+  constructor(
+    private readonly vocab: TokenVocab,
+    options: { runCacheLimit?: number } = {},
+  ) {
+    this.byteRuns = new ByteRunCache(options.runCacheLimit);
+  }
 
   /** A buffer for `slot` with room for `len` ids (a text never has more tokens than UTF-16 units). */
   private buffer(slot: number, len: number): Int32Array {
@@ -149,13 +158,34 @@ export class TextIds {
       }
       if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) {
         if (runStart >= 0) {
-          const run = ascii && i - runStart <= 256 ? String.fromCharCode.apply(null, bytes.subarray(runStart, i) as unknown as number[]) : decodeCopy(bytes.subarray(runStart, i));
-          if (special) {
-            const ids = this.specialRun(run, runStart > b, i < e);
-            for (let j = 0; j < ids.length; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
-          } else {
-            const id = vocab.id(run);
+          if (ascii && !special && i - runStart === 1) {
+            // A one-character run (a digit, a Latin letter: most runs): its code point's id, as for a Chinese character.
+            const c1 = bytes[runStart]!;
+            let id = table === null ? vocab.idOfCodePoint(c1) : table[c1]!;
+            if (id < 0) id = vocab.assignCodePoint(c1);
             buf[count++] = local === undefined ? id : local.localId(id);
+          } else if (ascii && i - runStart <= 256) {
+            // Looked up by its bytes; only a run not seen before becomes a string. A plain run is one token
+            // whatever surrounds it; a special one is tokenized with its padding (flags).
+            const flags = special ? (runStart > b ? 2 : 0) | (i < e ? 1 : 0) : 4;
+            const runs = this.byteRuns;
+            let entry = runs.find(bytes, runStart, i, flags);
+            if (entry < 0) {
+              const run = String.fromCharCode.apply(null, bytes.subarray(runStart, i) as unknown as number[]);
+              entry = runs.add(bytes, runStart, i, flags, special ? vocab.ids(zhRunTokens(run, runStart > b, i < e)) : [vocab.id(run)]);
+            }
+            const ids = runs.ids();
+            const end = runs.idsStart(entry) + runs.idsLength(entry);
+            for (let j = runs.idsStart(entry); j < end; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
+          } else {
+            const run = decodeCopy(bytes.subarray(runStart, i));
+            if (special) {
+              const ids = this.specialRun(run, runStart > b, i < e);
+              for (let j = 0; j < ids.length; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
+            } else {
+              const id = vocab.id(run);
+              buf[count++] = local === undefined ? id : local.localId(id);
+            }
           }
           runStart = -1;
           special = false;
