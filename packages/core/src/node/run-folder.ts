@@ -51,10 +51,22 @@ export async function runFolderWriter(dir: string): Promise<RecordSink & { reado
       if (bytes >= FLUSH_BYTES) await flush();
     },
     async finish(result: ResultJson) {
-      await close();
-      await writeFileAtomic(join(dir, RUN_FILES.results), `${JSON.stringify(result, null, 2)}\n`);
-      await writeFileAtomic(join(dir, RUN_FILES.markdown), renderMarkdown(result));
-      await writeFileAtomic(join(dir, RUN_FILES.html), await renderHtmlParts(result, ownRecords(join(dir, RUN_FILES.records))));
+      // The page is rendered (CPU) while the records are made durable and results.json and report.md are written
+      // (mostly waiting for fsync): once flushed, the records can be read back before their fsync ends. The files
+      // still land in the same order: records durable, then results.json, report.md, report.html.
+      await flush();
+      const summaries = close()
+        .then(() => writeFileAtomic(join(dir, RUN_FILES.results), `${JSON.stringify(result, null, 2)}\n`))
+        .then(() => writeFileAtomic(join(dir, RUN_FILES.markdown), renderMarkdown(result)));
+      let page: Iterable<string>;
+      try {
+        page = await renderHtmlParts(result, ownRecords(join(dir, RUN_FILES.records)));
+      } catch (error) {
+        await summaries.catch(() => undefined);
+        throw error;
+      }
+      await summaries;
+      await writeFileAtomic(join(dir, RUN_FILES.html), page);
     },
     async abort() {
       await close();

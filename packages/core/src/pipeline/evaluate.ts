@@ -13,7 +13,7 @@ import { judgeHookOf, recordWithJudge, type Judging } from './judge.js';
 import { metricAsker } from './metric-asker.js';
 import { evaluateOptionsSchema, OptionsError, parseOptions, type EvaluateOptions } from './options.js';
 import { prepareMetrics, runRecords, takeSamples } from './run.js';
-import { shardSamples } from './sample-shard.js';
+import { shardSamples, type ShardSpec } from './sample-shard.js';
 import { openSink } from './sink.js';
 
 /**
@@ -73,8 +73,9 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         epochs: o.epochs,
         circular: o.circular,
       },
-      repeatSamples(
-        shardSamples(takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit), o.shard ?? { index: 0, count: 1 }),
+      jobsOf(
+        takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),
+        o.shard ?? { index: 0, count: 1 },
         o.circular ? (sample) => task.rotations!(sample) : o.epochs,
       ),
       async ({ sample, position, epoch, repeats }) => {
@@ -100,6 +101,23 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
 
 /** Upper bound of repeats per question (epochs ≤ 1000; rotations ≤ the options): spaces merge positions. */
 const MAX_REPEATS = 1000;
+
+/**
+ * The run's jobs: the shard's samples with their positions in the whole stream, each repeated. The usual run (one
+ * shard, one epoch) in one step: every async generator in the chain costs every sample a few microtasks.
+ */
+function jobsOf<S extends Sample>(
+  samples: AsyncIterable<S>,
+  shard: ShardSpec,
+  repeat: number | ((sample: S) => S[]),
+): AsyncIterable<{ sample: S; position: number; epoch: number; repeats: number }> {
+  return shard.count === 1 && repeat === 1 ? eachOnce(samples) : repeatSamples(shardSamples(samples, shard), repeat);
+}
+
+async function* eachOnce<S extends Sample>(samples: AsyncIterable<S>): AsyncGenerator<{ sample: S; position: number; epoch: number; repeats: number }> {
+  let position = 0;
+  for await (const sample of samples) yield { sample, position: position++, epoch: 1, repeats: 1 };
+}
 
 /**
  * Each job `epochs` times in a row (epoch 1 … K), or once per variant of its sample (CircularEval's

@@ -151,12 +151,19 @@ export async function runRecords<J>(
   return attachDisplay(result);
 }
 
-/** The first `limit` samples of a dataset (all when limit is undefined), stopping the source early. */
-export async function* takeSamples<S extends Sample>(samples: AsyncIterable<S>, limit: number | undefined): AsyncGenerator<S> {
-  if (limit === 0) return;
+/**
+ * The first `limit` samples of a dataset, stopping the source early; without a limit, the samples themselves
+ * (each async generator in the chain costs every sample a few microtasks).
+ */
+export function takeSamples<S extends Sample>(samples: AsyncIterable<S>, limit: number | undefined): AsyncIterable<S> {
+  return limit === undefined ? samples : firstSamples(samples, limit);
+}
+
+async function* firstSamples<S extends Sample>(samples: AsyncIterable<S>, limit: number): AsyncGenerator<S> {
+  if (limit <= 0) return;
   let n = 0;
   for await (const sample of samples) {
     yield sample;
-    if (limit !== undefined && ++n >= limit) return;
+    if (++n >= limit) return;
   }
 }
