@@ -96,115 +96,119 @@ export class TextIds {
     const vocab = this.vocab;
     const table = vocab.codePointTable();
     const n = bytes.length;
-    // The code point at i and its length; 0 for a 4-byte sequence or a stray byte (→ the string path).
-    let cp = 0;
-    const at = (i: number): number => {
-      const c0 = bytes[i]!;
-      if (c0 < 0x80) {
-        cp = c0;
-        return 1;
-      }
-      if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
-        cp = ((c0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-        return 2;
-      }
-      if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
-        cp = ((c0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-        return 3;
-      }
-      return 0;
-    };
-    // Python strip(): [b, e) without leading and trailing whitespace.
+    // Python strip(): [b, e) without leading and trailing whitespace. (No closure here: variables a closure
+    // captures live in a heap context, and the hot loop below would read `bytes` from it.)
     let b = 0;
     while (b < n) {
-      const len = at(b);
-      if (len === 0) return toPair(this.zh(decodeCopy(bytes), slot), local);
-      if (!isPySpace(cp)) break;
-      b += len;
+      const at = codePointAt(bytes, b);
+      if (at === 0) return toPair(this.zh(decodeCopy(bytes), slot), local);
+      if (!isPySpace(at >>> 2)) break;
+      b += at & 3;
     }
     let e = n;
     while (e > b) {
       let s = e - 1;
       while (s > b && (bytes[s]! & 0xc0) === 0x80) s--;
-      const len = at(s);
-      if (len === 0) return toPair(this.zh(decodeCopy(bytes), slot), local);
-      if (!isPySpace(cp)) break;
+      const at = codePointAt(bytes, s);
+      if (at === 0) return toPair(this.zh(decodeCopy(bytes), slot), local);
+      if (!isPySpace(at >>> 2)) break;
       e = s;
     }
     const buf = this.buffer(slot, e - b);
     let count = 0;
-    let runStart = -1;
-    let special = false;
-    let ascii = true;
     let i = b;
-    for (;;) {
-      // The code point at i, decoded inline (this loop is the hot path); the end of the line closes a run.
-      let k = ZH_CHINESE_SPACE;
-      let c = 0;
-      let len = 0;
-      if (i < e) {
-        const c0 = bytes[i]!;
-        if (c0 < 0x80) {
-          c = c0;
-          len = 1;
-        } else if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
-          c = ((c0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-          len = 3;
-        } else if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) {
-          c = ((c0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-          len = 2;
-        } else return toPair(this.zh(decodeCopy(bytes), slot), local);
-        k = classes[c]!;
-      }
-      if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) {
-        if (runStart >= 0) {
-          if (ascii && !special && i - runStart === 1) {
-            // A one-character run (a digit, a Latin letter: most runs): its code point's id, as for a Chinese character.
-            const c1 = bytes[runStart]!;
-            let id = table === null ? vocab.idOfCodePoint(c1) : table[c1]!;
-            if (id < 0) id = vocab.assignCodePoint(c1);
-            buf[count++] = local === undefined ? id : local.localId(id);
-          } else if (ascii && i - runStart <= 256) {
-            // Looked up by its bytes; only a run not seen before becomes a string. A plain run is one token
-            // whatever surrounds it; a special one is tokenized with its padding (flags).
-            const flags = special ? (runStart > b ? 2 : 0) | (i < e ? 1 : 0) : 4;
-            const runs = this.byteRuns;
-            let entry = runs.find(bytes, runStart, i, flags);
-            if (entry < 0) {
-              const run = String.fromCharCode.apply(null, bytes.subarray(runStart, i) as unknown as number[]);
-              entry = runs.add(bytes, runStart, i, flags, special ? vocab.ids(zhRunTokens(run, runStart > b, i < e)) : [vocab.id(run)]);
-            }
-            const ids = runs.ids();
-            const end = runs.idsStart(entry) + runs.idsLength(entry);
-            for (let j = runs.idsStart(entry); j < end; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
-          } else {
-            const run = decodeCopy(bytes.subarray(runStart, i));
-            if (special) {
-              const ids = this.specialRun(run, runStart > b, i < e);
-              for (let j = 0; j < ids.length; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
-            } else {
-              const id = vocab.id(run);
-              buf[count++] = local === undefined ? id : local.localId(id);
-            }
-          }
-          runStart = -1;
-          special = false;
-          ascii = true;
-        }
+    while (i < e) {
+      // Chinese characters (3 bytes each in UTF-8): the common case, one token each, in the tightest loop.
+      const c0 = bytes[i]!;
+      if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) {
+        const c = ((c0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+        const k = classes[c]!;
         if (k === ZH_CHINESE) {
           let id = table === null ? vocab.idOfCodePoint(c) : table[c]!;
           if (id < 0) id = vocab.assignCodePoint(c);
           buf[count++] = local === undefined ? id : local.localId(id);
+          i += 3;
+          continue;
         }
-      } else {
-        if (runStart < 0) runStart = i;
+        if (k === ZH_CHINESE_SPACE) {
+          i += 3;
+          continue;
+        }
+      }
+      // A run of non-Chinese characters, up to the next Chinese character or the end of the line.
+      const runStart = i;
+      let special = false;
+      let ascii = true;
+      while (i < e) {
+        const d0 = bytes[i]!;
+        let c: number;
+        let len: number;
+        if (d0 < 0x80) {
+          c = d0;
+          len = 1;
+        } else if (d0 >= 0xe0 && d0 < 0xf0 && i + 2 < n) {
+          c = ((d0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+          len = 3;
+        } else if (d0 >= 0xc2 && d0 < 0xe0 && i + 1 < n) {
+          c = ((d0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+          len = 2;
+        } else return toPair(this.zh(decodeCopy(bytes), slot), local); // 4-byte or invalid: the string path
+        const k = classes[c]!;
+        if (k === ZH_CHINESE || k === ZH_CHINESE_SPACE) break;
         if (len > 1) ascii = false;
         if (k === ZH_SPECIAL) special = true;
+        i += len;
       }
-      if (i >= e) break;
-      i += len;
+      count = this.runIds(bytes, runStart, i, runStart > b, i < e, special, ascii, buf, count, local);
     }
     return buf.subarray(0, count);
+  }
+
+  /**
+   * Writes the ids of the non-Chinese run `bytes[start, end)` into `buf` from `count`; returns the new count. `left`,
+   * `right`: a Chinese character (not the line's edge) on that side, which pads the run for the 13a regexes.
+   */
+  private runIds(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    left: boolean,
+    right: boolean,
+    special: boolean,
+    ascii: boolean,
+    buf: Int32Array,
+    count: number,
+    local: PairIds | undefined,
+  ): number {
+    const vocab = this.vocab;
+    if (ascii && !special && end - start === 1) {
+      // A one-character run (a digit, a Latin letter: most runs): its code point's id, as for a Chinese character.
+      const id = vocab.idOfCodePoint(bytes[start]!);
+      buf[count++] = local === undefined ? id : local.localId(id);
+    } else if (ascii && end - start <= 256) {
+      // Looked up by its bytes; only a run not seen before becomes a string. A plain run is one token whatever
+      // surrounds it; a special one is tokenized with its padding (flags).
+      const flags = special ? (left ? 2 : 0) | (right ? 1 : 0) : 4;
+      const runs = this.byteRuns;
+      let entry = runs.find(bytes, start, end, flags);
+      if (entry < 0) {
+        const run = String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+        entry = runs.add(bytes, start, end, flags, special ? vocab.ids(zhRunTokens(run, left, right)) : [vocab.id(run)]);
+      }
+      const ids = runs.ids();
+      const last = runs.idsStart(entry) + runs.idsLength(entry);
+      for (let j = runs.idsStart(entry); j < last; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
+    } else {
+      const run = decodeCopy(bytes.subarray(start, end));
+      if (special) {
+        const ids = this.specialRun(run, left, right);
+        for (let j = 0; j < ids.length; j++) buf[count++] = local === undefined ? ids[j]! : local.localId(ids[j]!);
+      } else {
+        const id = vocab.id(run);
+        buf[count++] = local === undefined ? id : local.localId(id);
+      }
+    }
+    return count;
   }
 
   /** `char` tokens (code points without Python whitespace) as ids; view valid until the next call on `slot`. */
@@ -226,6 +230,19 @@ export class TextIds {
     }
     return buf.subarray(0, n);
   }
+}
+
+/**
+ * The BMP code point starting at byte `i` and its length in bytes, packed as `cp << 2 | length`; 0 for a 4-byte
+ * sequence, a stray byte or a sequence cut short (the caller takes the string path).
+ */
+function codePointAt(bytes: Uint8Array, i: number): number {
+  const n = bytes.length;
+  const c0 = bytes[i]!;
+  if (c0 < 0x80) return (c0 << 2) | 1;
+  if (c0 >= 0xc2 && c0 < 0xe0 && i + 1 < n) return ((((c0 & 0x1f) << 6) | (bytes[i + 1]! & 0x3f)) << 2) | 2;
+  if (c0 >= 0xe0 && c0 < 0xf0 && i + 2 < n) return ((((c0 & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f)) << 2) | 3;
+  return 0;
 }
 
 /** Dense per-pair ids for global token ids (NgramMatcher.localId). */
