@@ -170,6 +170,11 @@ export class NgramMatcher {
     used.fill(0, 0, k);
     refMax.fill(0, 0, k);
 
+    // One reference whose n-grams all fit the direct table (the usual case): orders 2… on position lists.
+    if (single && Math.max(k, refLens[0]!) * k <= this.directLimit) {
+      this.higherOrdersSingle(k, refLens[0]!, hypLen, maxOrder, matches, hypNgrams, liveGen);
+      return { matches, hypNgrams, hypLen, refLens };
+    }
     let prefixCount = k;
     for (let n = 2; n <= maxOrder; n++) {
       const hypCount = hypLen - n + 1;
@@ -188,15 +193,6 @@ export class NgramMatcher {
       const useDirect = prefixCount * k <= this.directLimit;
       if (useDirect && this.direct.length < prefixCount * k) {
         this.direct = new Int32Array(Math.max(prefixCount * k, this.direct.length * 2)).fill(-1);
-      }
-      if (single && useDirect) {
-        // The common case, fused into two passes (see orderSingleDirect).
-        liveGen = this.nextLiveGen();
-        m = this.orderSingleDirect(n, k, refLens[0]! - n + 1, hypCount, liveGen, target);
-        matches[n - 1] = m;
-        prefixCount = this.nextId;
-        this.prefixArr = target;
-        continue;
       }
       for (let r = 0; r < nrefs; r++) {
         const cnt = refLens[r]! - n + 1;
@@ -241,69 +237,106 @@ export class NgramMatcher {
   }
 
   /**
-   * One order n ≥ 2 for a single reference with the direct table: the reference pass interns and
-   * counts, the hypothesis pass only looks up (a hypothesis n-gram absent from the reference can never
-   * match, nor can its extensions, so it gets -1 and is not interned) and clips. Returns the matches.
+   * Orders 2…maxOrder for a single reference through the direct table. Each text keeps the list of its positions
+   * whose n-gram may still match (its (n-1)-gram occurs on both sides) and, per position, the id of its current
+   * n-gram, both rewritten in place order after order: a position that cannot match is never visited again (at
+   * order 4 most are not). The reference pass interns and counts; the hypothesis pass only looks up (an n-gram
+   * absent from the reference can never match, nor can its extensions) and clips. Fills `matches` from order 2.
    */
-  private orderSingleDirect(n: number, k: number, refCount: number, hypCount: number, liveGen: number, target: Int32Array): number {
-    const last = n - 1;
-    const live = this.prefixArr;
-    const prefixLive = this.prefixLive;
+  private higherOrdersSingle(k: number, refLen: number, hypLen: number, maxOrder: number, matches: number[], hypNgrams: number[], unigramLive: number): void {
+    // Keys are prefix·k + token, prefixes below k (tokens) at order 2 and below refLen (interned ids) after.
+    const directSize = Math.max(k, refLen) * k;
+    if (this.direct.length < directSize) this.direct = new Int32Array(Math.max(directSize, this.direct.length * 2)).fill(-1);
     const direct = this.direct;
     const touched = this.touchedKeys;
     const refMax = this.refMax;
     const used = this.used;
-    let nTouched = 0;
-    let nextId = 0;
-    // reference
-    if (refCount > 0) {
-      const tokens = this.local[0]!;
-      const prev = n === 2 ? tokens : this.prevBufs[0]!;
-      const cur = this.curBufs[0]!;
-      for (let i = 0; i < refCount; i++) {
-        const p = prev[i]!;
-        if (p < 0 || live[p] !== prefixLive) {
-          cur[i] = -1;
-          continue;
+    const refTokens = this.local[0]!;
+    const hypTokens = this.local[1]!;
+    // Per position: the id of its n-gram of the last order seen. Per text: the positions still alive, ascending.
+    const refIds = this.prevBufs[0]!;
+    const hypIds = this.prevBufs[1]!;
+    const refAlive = this.curBufs[0]!;
+    const hypAlive = this.curBufs[1]!;
+    let refAliveCount = 0;
+    let hypAliveCount = 0;
+    let live = this.prefixArr; // the previous order's marks (the unigrams' first)
+    let prefixLive = unigramLive;
+    for (let n = 2; n <= maxOrder; n++) {
+      const hypCount = hypLen - n + 1;
+      if (hypCount <= 0) break; // no hyp n-grams of this order or higher
+      hypNgrams[n - 1] = hypCount;
+      // Without a matching (n-1)-gram no n-gram can match: only the totals remain to be filled in.
+      if (matches[n - 2] === 0) continue;
+      const refCount = refLen - n + 1;
+      const last = n - 1;
+      // This order's marks go to the array its prefixes' marks are not in (ids of consecutive orders share one space).
+      const target = live === this.live ? this.liveAlt : this.live;
+      const gen = this.nextLiveGen();
+      let nextId = 0;
+      let nTouched = 0;
+      // reference: intern and count
+      let kept = 0;
+      // (Order 2 walks every position, its prefix being the token; later orders walk the positions still alive.)
+      const walk = n === 2 ? refCount : refAliveCount;
+      for (let j = 0; j < walk; j++) {
+        let i: number;
+        let p: number;
+        if (n === 2) {
+          i = j;
+          p = refTokens[i]!;
+        } else {
+          i = refAlive[j]!;
+          if (i >= refCount) break; // ascending: the rest are too close to the end for this order
+          p = refIds[i]!;
         }
-        const key = p * k + tokens[i + last]!;
+        if (live[p] !== prefixLive) continue;
+        const key = p * k + refTokens[i + last]!;
         let id = direct[key]!;
         if (id < 0) {
           id = direct[key] = nextId++;
           touched[nTouched++] = key;
         }
-        cur[i] = id;
+        refIds[i] = id;
         refMax[id]!++;
+        refAlive[kept++] = i;
       }
-      this.curBufs[0] = this.prevBufs[0]!;
-      this.prevBufs[0] = cur;
+      refAliveCount = kept;
+      // hypothesis: look up and clip
+      kept = 0;
+      let m = 0;
+      const hypWalk = n === 2 ? hypCount : hypAliveCount;
+      for (let j = 0; j < hypWalk; j++) {
+        let i: number;
+        let p: number;
+        if (n === 2) {
+          i = j;
+          p = hypTokens[i]!;
+        } else {
+          i = hypAlive[j]!;
+          if (i >= hypCount) break;
+          p = hypIds[i]!;
+        }
+        if (live[p] !== prefixLive) continue;
+        const id = direct[p * k + hypTokens[i + last]!]!;
+        if (id < 0) continue;
+        hypIds[i] = id;
+        hypAlive[kept++] = i;
+        if (used[id]! < refMax[id]!) {
+          used[id]!++;
+          m++;
+          target[id] = gen;
+        }
+      }
+      hypAliveCount = kept;
+      matches[n - 1] = m;
+      for (let t = 0; t < nTouched; t++) direct[touched[t]!] = -1;
+      used.fill(0, 0, nextId);
+      refMax.fill(0, 0, nextId);
+      live = target;
+      prefixLive = gen;
     }
-    // hypothesis
-    const tokens = this.local[1]!;
-    const prev = n === 2 ? tokens : this.prevBufs[1]!;
-    const cur = this.curBufs[1]!;
-    let m = 0;
-    for (let i = 0; i < hypCount; i++) {
-      const p = prev[i]!;
-      if (p < 0 || live[p] !== prefixLive) {
-        cur[i] = -1;
-        continue;
-      }
-      const id = direct[p * k + tokens[i + last]!]!;
-      cur[i] = id;
-      if (id >= 0 && used[id]! < refMax[id]!) {
-        used[id]!++;
-        m++;
-        target[id] = liveGen;
-      }
-    }
-    this.curBufs[1] = this.prevBufs[1]!;
-    this.prevBufs[1] = cur;
-    for (let i = 0; i < nTouched; i++) direct[touched[i]!] = -1;
-    used.fill(0, 0, nextId);
-    refMax.fill(0, 0, nextId);
-    this.nextId = nextId;
-    return m;
+    this.prefixArr = live;
   }
 
   /** Copies the texts as dense per-pair token ids into `local`; returns k, the number of distinct tokens. */
