@@ -9,7 +9,7 @@ describe('HashedIdSet', () => {
     for (let i = 0; i < 300_000; i++) {
       const id = shapes(i);
       expect(exact.has(id)).toBe(false);
-      expect(ids.add(id, i + 1)).toBe(-1);
+      expect(ids.add(id)).toBe(false);
       exact.add(id);
     }
     expect(ids.size).toBe(exact.size);
@@ -17,12 +17,13 @@ describe('HashedIdSet', () => {
     for (let i = 0; i < 1000; i++) expect(ids.has(`absent-${i}`)).toBe(false);
   });
 
-  it('returns the line of the first occurrence on a repeat', () => {
+  it('says when an id comes again', () => {
     const ids = new HashedIdSet();
-    expect(ids.add('a', 3)).toBe(-1);
-    expect(ids.add('b', 4)).toBe(-1);
-    expect(ids.add('a', 9)).toBe(3);
-    expect(ids.add('', 10)).toBe(-1);
-    expect(ids.add('', 11)).toBe(10);
+    expect(ids.add('a')).toBe(false);
+    expect(ids.add('b')).toBe(false);
+    expect(ids.add('a')).toBe(true);
+    expect(ids.add('')).toBe(false);
+    expect(ids.add('')).toBe(true);
+    expect(ids.size).toBe(3);
   });
 });

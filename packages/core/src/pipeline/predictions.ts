@@ -86,8 +86,8 @@ export function joinPredictions<S extends Sample>(
   const file = typeof predictions === 'string' ? predictions : 'name' in predictions ? (predictions as { name: string }).name : 'predictions';
   const summary: PredictionsSummary = { source: file, read: 0, matched: 0, missing: 0, unknown: 0, unknownIds: [] };
   const buffered = new Map<string, Located>();
-  // Ids seen so far, as hashes (a million ids in ~25 MB). A hash hit is confirmed against the source's line
-  // before it is called a duplicate; predictions given as objects in memory are checked exactly instead.
+  // Ids seen so far, as hashes (a million ids in ~16 MB). A hash hit is confirmed by reading the source again up to
+  // this line before it is called a duplicate; predictions given as objects in memory are checked exactly instead.
   // (Both id tables are let go once the join has ended: the run's report is built after it.)
   let seen = new HashedIdSet();
   const rereadable = typeof predictions === 'string' || 'text' in predictions || 'bytes' in predictions;
@@ -109,13 +109,14 @@ export function joinPredictions<S extends Sample>(
     }
     const p = step.value;
     summary.read++;
-    const duplicate = () => new PredictionsError(file, p.line, `duplicate id "${p.id}" (each sample must have one prediction)`);
+    const duplicate = (first?: number) =>
+      new PredictionsError(file, p.line, `duplicate id "${p.id}" (${first === undefined ? '' : `first on line ${first}; `}each sample must have one prediction)`);
     if (seenExactly) {
       if (seenExactly.has(p.id)) throw duplicate();
       seenExactly.add(p.id);
-    } else {
-      const earlier = seen.add(p.id, p.line);
-      if (earlier >= 0 && (await idOnLine(predictions as DataSource, earlier)) === p.id) throw duplicate();
+    } else if (seen.add(p.id)) {
+      const first = await earlierLineOf(predictions as DataSource, p.id, p.line);
+      if (first !== undefined) throw duplicate(first);
     }
     predictionIds.add(p.id);
     return p;
@@ -150,7 +151,7 @@ export function joinPredictions<S extends Sample>(
       const shift = detectIdShift(dataIds, [...predictionIds.ids()], unknownAll, dataIds.min);
       if (shift !== undefined) summary.shift = shift;
     }
-    // Nothing is read after this: the id tables (~25 MB for a million ids) go before the report is built.
+    // Nothing is read after this: the id tables (~16 MB for a million ids) go before the report is built.
     seen = new HashedIdSet();
     dataIds = new IntegerIdSet();
     predictionIds = new IntegerIdSet();
@@ -161,12 +162,16 @@ export function joinPredictions<S extends Sample>(
   return { pairs: pairs(), summary: () => summary };
 }
 
-/** The id on line `line` of a predictions source (read again only to confirm a rare hash hit). */
-async function idOnLine(predictions: DataSource, line: number): Promise<string | undefined> {
+/**
+ * The first line before `before` of a predictions source whose id is `id`, or undefined: the source is read again
+ * only on a hit of the id hashes (a duplicate, which ends the run, or a hash twin, about 1 in 10^10).
+ */
+async function earlierLineOf(predictions: DataSource, id: string, before: number): Promise<number | undefined> {
   for await (const { line: text, lineNumber } of readLines(await openSource(predictions))) {
-    if (lineNumber < line) continue;
+    if (lineNumber >= before) return undefined;
+    if (text.trim() === '') continue;
     const value = JSON.parse(text) as { id?: unknown };
-    return value.id === undefined || value.id === null ? undefined : String(value.id);
+    if (value.id !== undefined && value.id !== null && String(value.id) === id) return lineNumber;
   }
   return undefined;
 }

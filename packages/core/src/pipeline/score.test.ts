@@ -80,7 +80,9 @@ describe('score()', () => {
     ['{"id": "0", "output": "A"}\n{oops', /p\.jsonl:2: not valid JSON/],
     ['{"output": "A"}', /p\.jsonl:1: "id": .*expected \{"id": string, "output": string\}/],
     ['{"id": "0"}', /p\.jsonl:1: "output"/],
-    ['{"id": "0", "output": "A"}\n\n{"id": "0", "output": "B"}', /p\.jsonl:3: duplicate id "0"/],
+    ['{"id": "0", "output": "A"}\n\n{"id": "0", "output": "B"}', /p\.jsonl:3: duplicate id "0" \(first on line 1;/],
+    // A numeric id and its string form are one id; the blank and the other lines before it are skipped.
+    ['{"id": 1, "output": "A"}\n{"id": "0", "output": "B"}\n\n{"id": "2", "output": "C"}\n{"id": "1", "output": "D"}', /p\.jsonl:5: duplicate id "1" \(first on line 1;/],
   ])('rejects bad predictions with file and line: %s', async (text, message) => {
     await expect(score({ task: toyTask(3), predictions: { name: 'p.jsonl', text }, bootstrapSamples: 50 })).rejects.toThrow(message);
   });
