@@ -59,9 +59,11 @@ export function openaiCompatible(options: OpenAICompatibleOptions): Model {
   const defaultsText = canonicalJson(defaults);
   const id = `openai-compatible:${publicUrl(baseURL)}#${model}${defaultsText === '{}' ? '' : defaultsText}`;
   let client: Promise<{ mod: OpenAIModule; client: OpenAIClient }> | undefined;
-  // On Node, one keep-alive connection pool (node:http) per model, made on first use; elsewhere none.
+  // On Node, one keep-alive connection pool (node:http) per model; elsewhere none. Its module starts loading now, while
+  // the run sets up, rather than under the first round of requests (a failure surfaces at the first request).
   let pool: Promise<typeof fetch | undefined> | undefined;
   const defaultFetch = () => (pool ??= platform.defaultFetch());
+  if (!options.fetch && !options.dangerouslyAllowBrowser) defaultFetch().catch(() => undefined);
 
   // One client per model, made on first use.
   const getClient = () =>
