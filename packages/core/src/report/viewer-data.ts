@@ -57,6 +57,45 @@ export interface ViewerData {
   capped: number;
 }
 
+/** What the run's result decides for every cell and row: the score columns, the metric of correct / wrong, the slices. */
+interface Layout {
+  names: string[];
+  primaryName: string | undefined;
+  /** Correct / wrong only when the primary metric is a proportion of 0/1 samples (Wilson interval). */
+  binary: boolean;
+  dims: Array<{ name: string; keys: string[]; labels: string[]; index: Map<string, number> }>;
+}
+
+function layoutOf(result: ResultJson): Layout {
+  const names = orderMetrics(Object.keys(result.metrics));
+  const primaryName = primaryMetric(names) ?? undefined;
+  const binary = primaryName !== undefined && result.metrics[primaryName]?.interval === 'wilson';
+  const dims = Object.keys(result.slices).map((name) => {
+    const values = result.slices[name] ?? {};
+    const keys = Object.keys(values);
+    return { name, keys, labels: keys.map((k) => values[k]?.label ?? k), index: new Map(keys.map((k, i) => [k, i])) };
+  });
+  return { names, primaryName, binary, dims };
+}
+
+function emptyData(runNames: string[], layout: Layout, codes: Codes): ViewerData {
+  const { names, primaryName, dims } = layout;
+  return {
+    v: 1,
+    runs: runNames,
+    outcomes: OUTCOMES,
+    scores: names.map((name) => ({ name, label: metricLabel(name) })),
+    primary: primaryName === undefined ? -1 : names.indexOf(primaryName),
+    dims: dims.map(({ name, keys, labels }) => ({ name, keys, labels })),
+    rules: codes.ruleList,
+    prompts: codes.promptList,
+    samples: [],
+    cells: runNames.map(() => []),
+    unmatched: 0,
+    capped: 0,
+  };
+}
+
 /**
  * Reads every record of every run into the viewer's data. One run: every sample in records order. Several
  * runs: the samples every run has, in the first run's order (as compare joins them).
@@ -67,43 +106,18 @@ export interface ViewerData {
  */
 export async function viewerData(runs: readonly ViewerRun[], options: { maxSamples?: number } = {}): Promise<ViewerData> {
   if (runs.length === 0) throw new Error('viewerData: no run');
-  const first = runs[0]!.result;
-  const names = orderMetrics(Object.keys(first.metrics));
-  const primaryName = primaryMetric(names) ?? undefined;
-  // Correct / wrong only when the primary metric is a proportion of 0/1 samples (Wilson interval).
-  const binary = primaryName !== undefined && first.metrics[primaryName]?.interval === 'wilson';
-  const dims = Object.keys(first.slices).map((name) => {
-    const values = first.slices[name] ?? {};
-    const keys = Object.keys(values);
-    return { name, keys, labels: keys.map((k) => values[k]?.label ?? k), index: new Map(keys.map((k, i) => [k, i])) };
-  });
-  const codes: Codes = { rules: new Map<string, number>(), prompts: new HashedTable(1) };
-  const data: ViewerData = {
-    v: 1,
-    runs: runs.map((r) => r.name),
-    outcomes: OUTCOMES,
-    scores: names.map((name) => ({ name, label: metricLabel(name) })),
-    primary: primaryName === undefined ? -1 : names.indexOf(primaryName),
-    dims: dims.map(({ name, keys, labels }) => ({ name, keys, labels })),
-    rules: [],
-    prompts: [],
-    samples: [],
-    cells: runs.map(() => []),
-    unmatched: 0,
-    capped: 0,
-  };
   const limit = options.maxSamples ?? Number.POSITIVE_INFINITY;
-  const cellOf = (record: EvalRecord): ViewerCell => toCell(record, names, primaryName, binary, data, codes);
-
   if (runs.length === 1) {
-    if (limit <= 0) return data;
-    for await (const record of runs[0]!.records) {
-      data.samples.push(sampleRow(record, dims));
-      data.cells[0]!.push(cellOf(record));
-      if (data.samples.length >= limit) break;
+    const collector = viewerCollector(limit);
+    if (limit > 0) {
+      for await (const record of runs[0]!.records) if (!collector.add(record)) break;
     }
-    return data;
+    return collector.data(runs[0]!.name, runs[0]!.result);
   }
+  const layout = layoutOf(runs[0]!.result);
+  const codes = newCodes();
+  const data = emptyData(runs.map((r) => r.name), layout, codes);
+  const cellOf = (record: EvalRecord): ViewerCell => settleCell(openCell(record, codes), layout);
   // Several runs: the later runs by id, then the first run's order decides.
   const later: Array<Map<string, EvalRecord>> = [];
   for (const run of runs.slice(1)) {
@@ -120,7 +134,7 @@ export async function viewerData(runs: readonly ViewerRun[], options: { maxSampl
       data.capped++;
       continue;
     }
-    data.samples.push(sampleRow(record, dims));
+    data.samples.push(settleRow(openRow(record), layout));
     data.cells[0]!.push(cellOf(record));
     others.forEach((r, i) => data.cells[i + 1]!.push(cellOf(r!)));
   }
@@ -130,54 +144,100 @@ export async function viewerData(runs: readonly ViewerRun[], options: { maxSampl
   return data;
 }
 
-function sampleRow(record: EvalRecord, dims: Array<{ name: string; index: Map<string, number> }>): ViewerData['samples'][number] {
-  return [
-    record.id,
-    record.input ?? '',
-    displayValue(record.target),
-    dims.map((d) => d.index.get(sliceKey(record.meta?.[d.name])) ?? -1),
-  ];
+/** The viewer's data of one run, fed record by record (a run folder feeds it as it writes them). */
+export interface ViewerCollector {
+  /** Takes the record unless `maxSamples` are held; false once full (later records are not shown). */
+  add(record: EvalRecord): boolean;
+  /** The data, laid out by the run's result (metrics, slices); once: the cells are completed in place. */
+  data(name: string, result: ResultJson): ViewerData;
 }
 
-function outcomeOf(record: EvalRecord, primary: string | undefined, binary: boolean): Outcome {
-  const status: Status = record.status;
-  if (status !== 'ok') return status;
-  const score = primary === undefined ? null : record.scores?.[primary];
-  if (!binary || typeof score !== 'number') return 'scored';
-  return score > 0 ? 'correct' : 'wrong';
-}
-
-function toCell(
-  record: EvalRecord,
-  names: string[],
-  primary: string | undefined,
-  binary: boolean,
-  data: ViewerData,
-  codes: Codes,
-): ViewerCell {
-  const code = <T>(map: Map<string, number>, list: T[], key: string, value: T): number => {
-    let i = map.get(key);
-    if (i === undefined) {
-      i = list.length;
-      map.set(key, i);
-      list.push(value);
-    }
-    return i;
+/**
+ * Collects one run's samples for the viewer while its records go by, so a run's report needs no second read of
+ * records.jsonl. What depends on the run's result (outcome, score columns, slice codes) is completed by `data`:
+ * `viewerData([{ name, result, records }])` gives the same data for the same records.
+ *
+ * @example
+ * const viewer = viewerCollector(100_000);
+ * for (const record of records) viewer.add(record);
+ * const data = viewer.data('gpt-4o', result);
+ */
+export function viewerCollector(maxSamples = Number.POSITIVE_INFINITY): ViewerCollector {
+  const codes = newCodes();
+  const rows: OpenRow[] = [];
+  const cells: OpenCell[] = [];
+  let done = false;
+  return {
+    add(record) {
+      if (rows.length >= maxSamples) return false;
+      rows.push(openRow(record));
+      cells.push(openCell(record, codes));
+      return rows.length < maxSamples;
+    },
+    data(name, result) {
+      if (done) throw new Error('viewerCollector: data() was already taken');
+      done = true;
+      const layout = layoutOf(result);
+      const data = emptyData([name], layout, codes);
+      data.samples = rows.map((row) => settleRow(row, layout));
+      data.cells[0] = cells.map((cell) => settleCell(cell, layout));
+      return data;
+    },
   };
-  const rule = record.extraction ? code(codes.rules, data.rules, record.extraction.rule, record.extraction.rule) : -1;
-  const prompt = record.prompt?.length ? promptCode(codes.prompts, data.prompts, record.prompt) : -1;
+}
+
+/** A sample's row before the slices are known: the record's meta where the slice codes go. */
+type OpenRow = [id: string, question: string, gold: string, meta: EvalRecord['meta'] | number[]];
+
+function openRow(record: EvalRecord): OpenRow {
+  return [record.id, record.input ?? '', displayValue(record.target), record.meta];
+}
+
+/** The row with its slice value codes (one per dimension, -1 = absent), in place. */
+function settleRow(row: OpenRow, layout: Layout): ViewerData['samples'][number] {
+  const meta = row[3] as EvalRecord['meta'];
+  row[3] = layout.dims.map((d) => d.index.get(sliceKey(meta?.[d.name])) ?? -1);
+  return row as ViewerData['samples'][number];
+}
+
+/** A cell before the run's metrics are known: its status where the outcome goes, its scores where the score column goes. */
+type OpenCell = [
+  status: Status | number,
+  prediction: string,
+  output: string | null,
+  reasoning: string | 0,
+  rule: number,
+  span: string | 0,
+  scores: EvalRecord['scores'] | Array<number | null>,
+  tokens: [prompt: number, completion: number, reasoning: number] | 0,
+  latencyMs: number | -1,
+  attempts: number | -1,
+  cached: 0 | 1,
+  error: string | 0,
+  prompt: number | -1,
+];
+
+function openCell(record: EvalRecord, codes: Codes): OpenCell {
+  let rule = -1;
+  if (record.extraction) {
+    const name = record.extraction.rule;
+    rule = codes.rules.get(name) ?? -1;
+    if (rule < 0) {
+      rule = codes.ruleList.length;
+      codes.rules.set(name, rule);
+      codes.ruleList.push(name);
+    }
+  }
+  const prompt = record.prompt?.length ? promptCode(codes.prompts, codes.promptList, record.prompt) : -1;
   const usage = record.usage;
   return [
-    OUTCOMES.indexOf(outcomeOf(record, primary, binary)),
+    record.status,
     displayValue(record.prediction),
     record.output,
     record.reasoning ?? 0,
     rule,
     record.extraction?.span ?? 0,
-    names.map((n) => {
-      const x = record.scores?.[n];
-      return typeof x === 'number' && Number.isFinite(x) ? x : null;
-    }),
+    record.scores,
     usage ? [usage.prompt_tokens, usage.completion_tokens, usage.reasoning_tokens ?? 0] : 0,
     typeof record.latencyMs === 'number' ? record.latencyMs : -1,
     typeof record.attempts === 'number' ? record.attempts : -1,
@@ -187,12 +247,36 @@ function toCell(
   ];
 }
 
+/** The cell with its outcome and score column, in place. */
+function settleCell(cell: OpenCell, layout: Layout): ViewerCell {
+  const status = cell[0] as Status;
+  const scores = cell[6] as EvalRecord['scores'];
+  cell[0] = OUTCOMES.indexOf(outcomeOf(status, scores, layout));
+  cell[6] = layout.names.map((n) => {
+    const x = scores?.[n];
+    return typeof x === 'number' && Number.isFinite(x) ? x : null;
+  });
+  return cell as ViewerCell;
+}
+
+function outcomeOf(status: Status, scores: EvalRecord['scores'], layout: Layout): Outcome {
+  if (status !== 'ok') return status;
+  const score = layout.primaryName === undefined ? null : scores?.[layout.primaryName];
+  // A non-finite score is null in records.jsonl (JSON has no NaN): the same outcome for records held in memory.
+  if (!layout.binary || typeof score !== 'number' || !Number.isFinite(score)) return 'scored';
+  return score > 0 ? 'correct' : 'wrong';
+}
+
 /** Distinct prompts by the 64-bit hash of their JSON (the JSON itself is not kept: a prompt is often as long as a
  * page, and every question's prompt differs, so a Map keyed by the text held every prompt twice). */
 interface Codes {
   rules: Map<string, number>;
+  ruleList: string[];
   prompts: HashedTable;
+  promptList: ChatMessage[][];
 }
+
+const newCodes = (): Codes => ({ rules: new Map(), ruleList: [], prompts: new HashedTable(1), promptList: [] });
 
 /** The index of `prompt` in `list`, added when new. A hash hit is confirmed on the text; a hash twin is kept apart. */
 function promptCode(table: HashedTable, list: ChatMessage[][], prompt: ChatMessage[]): number {
