@@ -5,9 +5,16 @@
 // Only the simple case takes this path: a URL and a string / bytes body. Anything else (a Request object,
 // a streamed body, a redirect answer, an env proxy) goes to the global fetch, which handles it in full.
 // Loaded with a dynamic import() on Node only: the main entry of @medeval/core imports no Node built-in.
-import http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+
+/**
+ * node:http as its CommonJS exports, not `import http from 'node:http'`: an ES import builds the module's namespace
+ * from every export, and since Node 22 node:http exports WebSocket, CloseEvent and MessageEvent, whose getters load
+ * Node's fetch implementation (undici, 25–40 ms) — which the requests made here never use (see BufferedResponse).
+ */
+const http = process.getBuiltinModule('node:http');
 
 /**
  * The module of BufferedResponse, loaded on the first `fetch`-style call: defining a subclass of `Response` makes Node
@@ -52,7 +59,7 @@ interface RawResponse {
   status: number;
   statusText: string;
   rawHeaders: string[];
-  headers: http.IncomingHttpHeaders;
+  headers: IncomingHttpHeaders;
   bytes: Buffer;
 }
 
