@@ -327,30 +327,65 @@ function* jsonParts(value: unknown, depth: number): Generator<string> {
     yield JSON.stringify(value) ?? 'null';
     return;
   }
-  const array = Array.isArray(value);
-  let text = array ? '[' : '{';
+  if (Array.isArray(value)) {
+    yield* arrayParts(value, depth);
+    return;
+  }
+  let text = '{';
   let first = true;
-  const entries: Iterable<[string | number, unknown]> = array ? (value as unknown[]).entries() : Object.entries(value);
-  for (const [key, item] of entries) {
-    // What JSON.stringify leaves out of an object (an array writes null instead).
-    const skipped = item === undefined || typeof item === 'function' || typeof item === 'symbol';
-    if (skipped && !array) continue;
-    text += (first ? '' : ',') + (array ? '' : `${JSON.stringify(key)}:`);
+  for (const [key, item] of Object.entries(value)) {
+    // What JSON.stringify leaves out of an object.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
-    if (!skipped && item !== null && typeof item === 'object' && isLarge(item)) {
+    if (item !== null && typeof item === 'object' && isLarge(item)) {
       yield text;
       text = '';
       yield* jsonParts(item, depth - 1);
     } else {
-      text += skipped ? 'null' : (JSON.stringify(item) ?? 'null');
+      text += JSON.stringify(item) ?? 'null';
       if (text.length >= PIECE_CHARS) {
         yield text;
         text = '';
       }
     }
   }
-  yield `${text}${array ? ']' : '}'}`;
+  yield `${text}}`;
 }
+
+/**
+ * An array's JSON in pieces: a large element on its own (descending), the small ones between them stringified a
+ * batch at a time (one JSON.stringify per ~64K characters of a viewer's rows, not one per row: the end of a
+ * 10,000-sample run spent most of its report time on per-row calls). `JSON.stringify([a, b])` is `[` + a + `,` + b
+ * + `]`, with null for what JSON leaves out, so a batch without its brackets is the elements' text.
+ */
+function* arrayParts(items: unknown[], depth: number): Generator<string> {
+  let text = '[';
+  let batch = 16; // elements per JSON.stringify, then as many as make about half a piece
+  for (let i = 0; i < items.length; ) {
+    if (i > 0) text += ',';
+    if (isLargeObject(items[i])) {
+      yield text;
+      text = '';
+      yield* jsonParts(items[i], depth - 1);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < items.length && end - i < batch && !isLargeObject(items[end])) end++;
+    const part = JSON.stringify(items.slice(i, end)).slice(1, -1);
+    batch = Math.max(1, Math.min(4096, Math.floor((PIECE_CHARS / 2) * ((end - i) / Math.max(1, part.length)))));
+    i = end;
+    if (text.length + part.length > PIECE_CHARS) {
+      yield text;
+      text = '';
+    }
+    text += part;
+  }
+  yield `${text}]`;
+}
+
+const isLargeObject = (item: unknown): boolean => item !== null && typeof item === 'object' && isLarge(item);
 
 /** Objects, and arrays that are long or hold a long array (cells[run][sample]): written in pieces. */
 const isLarge = (value: object): boolean =>
