@@ -19,14 +19,13 @@ export interface ViewerRun {
 }
 
 /** One sample of one run, positional to keep 68k samples small: see CELL_FIELDS. */
-export type ViewerCell = [
-  outcome: number,
-  prediction: string,
-  output: string | null,
-  reasoning: string | 0,
-  rule: number,
-  span: string | 0,
-  scores: Array<number | null>,
+export type ViewerCell = [outcome: number, ...CellText, scores: Array<number | null>, ...CellFacts];
+
+/** A cell's fields between the outcome and the scores. */
+type CellText = [prediction: string, output: string | null, reasoning: string | 0, rule: number, span: string | 0];
+
+/** A cell's fields after the scores. */
+type CellFacts = [
   tokens: [prompt: number, completion: number, reasoning: number] | 0,
   latencyMs: number | -1,
   attempts: number | -1,
@@ -201,21 +200,7 @@ function settleRow(row: OpenRow, layout: Layout): ViewerData['samples'][number] 
 }
 
 /** A cell before the run's metrics are known: its status where the outcome goes, its scores where the score column goes. */
-type OpenCell = [
-  status: Status | number,
-  prediction: string,
-  output: string | null,
-  reasoning: string | 0,
-  rule: number,
-  span: string | 0,
-  scores: EvalRecord['scores'] | Array<number | null>,
-  tokens: [prompt: number, completion: number, reasoning: number] | 0,
-  latencyMs: number | -1,
-  attempts: number | -1,
-  cached: 0 | 1,
-  error: string | 0,
-  prompt: number | -1,
-];
+type OpenCell = [status: Status | number, ...CellText, scores: EvalRecord['scores'] | Array<number | null>, ...CellFacts];
 
 function openCell(record: EvalRecord, codes: Codes): OpenCell {
   let rule = -1;
