@@ -1,7 +1,8 @@
 // bench/engine: (1) 10,000 samples at concurrency 64 against a loopback server with 20 ms latency,
 // wall time vs the ideal 10,000 / 64 × 20 ms = 3.125 s, and peak memory; (2) 1,000,000 tiny samples
 // through score(), peak RSS. Baselines: the same 10,000 requests with plain fetch and with plain node:http
-// (keep-alive), no engine; (3) evaluate() twice with the file cache (fill, then all hits), 100k samples by
+// (keep-alive), no engine, and two floors: a raw TCP socket with no HTTP library (what no client can beat against
+// this server) and the 20 ms timers alone; (3) evaluate() twice with the file cache (fill, then all hits), 100k samples by
 // default (BENCH_RUN_SAMPLES). Every scenario also reports its process's CPU time (load-insensitive, unlike
 // wall time). Uses the BUILT packages (npm run build first). Writes bench/results/engine.json.
 import { execFileSync } from 'node:child_process';
@@ -56,15 +57,18 @@ let evaluateResult;
 let warmResult;
 let fetchResult;
 let httpResult;
+let rawResult;
 try {
   evaluateResult = runScenario(['evaluate', server.url]);
   warmResult = runScenario(['evaluate-warm', server.url]);
   fetchResult = runScenario(['fetch', server.url]);
   httpResult = runScenario(['http', server.url]);
+  rawResult = runScenario(['raw-socket', server.url]);
 } finally {
   server.stop();
 }
 const noHttpResult = runScenario(['evaluate-no-http']);
+const timersResult = runScenario(['timers']);
 const scoreResult = runScenario(['score']);
 const runCacheResult = runScenario(['run-cache']);
 
@@ -79,6 +83,8 @@ const results = {
   evaluateWithoutHttp: noHttpResult,
   fetchBaseline: fetchResult,
   httpBaseline: httpResult,
+  rawSocketFloor: rawResult,
+  timersFloor: timersResult,
   score: scoreResult,
   runWithCache: runCacheResult,
 };
@@ -92,6 +98,8 @@ console.table({
   'same, function model (no HTTP)': { wall_s: noHttpResult.wallMs / 1000, ideal_s: noHttpResult.idealMs / 1000, ratio: noHttpResult.ratio, cpu_s: noHttpResult.cpuMs / 1000, peak_rss_MB: noHttpResult.peakRssMB, errors: noHttpResult.errors },
   'plain fetch 10k @64': { wall_s: fetchResult.wallMs / 1000, ideal_s: fetchResult.idealMs / 1000, ratio: fetchResult.ratio, cpu_s: fetchResult.cpuMs / 1000, peak_rss_MB: fetchResult.peakRssMB, errors: null },
   'plain node:http 10k @64 (HTTP floor)': { wall_s: httpResult.wallMs / 1000, ideal_s: httpResult.idealMs / 1000, ratio: httpResult.ratio, cpu_s: httpResult.cpuMs / 1000, peak_rss_MB: httpResult.peakRssMB, errors: null },
+  'raw TCP socket, no HTTP library (floor)': { wall_s: rawResult.wallMs / 1000, ideal_s: rawResult.idealMs / 1000, ratio: rawResult.ratio, cpu_s: rawResult.cpuMs / 1000, peak_rss_MB: rawResult.peakRssMB, errors: null },
+  'setTimeout(20) only, no I/O (floor)': { wall_s: timersResult.wallMs / 1000, ideal_s: timersResult.idealMs / 1000, ratio: timersResult.ratio, cpu_s: timersResult.cpuMs / 1000, peak_rss_MB: timersResult.peakRssMB, errors: null },
   'score 1M tiny samples': { wall_s: scoreResult.wallMs / 1000, ideal_s: null, ratio: null, cpu_s: scoreResult.cpuMs / 1000, peak_rss_MB: scoreResult.peakRssMB, errors: null },
   [`run with file cache ×2, ${runCacheResult.samples / 1000}k`]: { wall_s: runCacheResult.wallMs / 1000, ideal_s: null, ratio: null, cpu_s: runCacheResult.cpuMs / 1000, peak_rss_MB: runCacheResult.peakRssMB, errors: runCacheResult.errors },
 });

@@ -1,5 +1,5 @@
 // The two engine benchmarks, each run in a fresh process (so peak RSS belongs to one scenario).
-// usage: node scenarios.mjs evaluate|evaluate-warm|fetch|http <baseURL> | node scenarios.mjs evaluate-no-http|score|run-cache
+// usage: node scenarios.mjs evaluate|evaluate-warm|fetch|http|raw-socket <baseURL> | node scenarios.mjs evaluate-no-http|timers|score|run-cache
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +165,71 @@ try {
     const idealMs = (samples / 64) * 20;
     agent.destroy();
     report = { scenario: 'http', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100 };
+  } else if (scenario === 'raw-socket') {
+    // A measurement floor, not a client to copy: 64 keep-alive TCP connections writing the request bytes and
+    // reading this bench server's answers (one chunked body each) with no HTTP library at all. What no client
+    // can beat against this server on this machine: the server's own work and the loopback are in it.
+    const { connect } = await import('node:net');
+    const sockets = [];
+    const { hostname, port, pathname } = new URL(`${baseURL}/chat/completions`);
+    const connection = () => {
+      const socket = connect(Number(port), hostname);
+      socket.setNoDelay(true);
+      let buffered = Buffer.alloc(0);
+      let waiting = null;
+      socket.on('data', (data) => {
+        buffered = buffered.length ? Buffer.concat([buffered, data]) : data;
+        const head = buffered.indexOf('\r\n\r\n');
+        const last = head < 0 ? -1 : buffered.indexOf('\r\n0\r\n\r\n', head);
+        if (last < 0) return; // not the whole answer yet
+        const bodyStart = buffered.indexOf('\r\n', head + 4) + 2;
+        const text = buffered.subarray(bodyStart, last).toString('utf8');
+        buffered = buffered.subarray(last + 7);
+        const resolve = waiting;
+        waiting = null;
+        resolve(JSON.parse(text));
+      });
+      sockets.push(socket);
+      return (body) =>
+        new Promise((resolve) => {
+          waiting = resolve;
+          socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        });
+    };
+    const samples = 10_000;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        const post = connection();
+        while (next < samples) {
+          const i = next++;
+          const answer = await post(JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: `Q${i}` }] }));
+          if (!answer.choices) throw new Error('raw-socket: an answer without choices');
+        }
+      }),
+    );
+    const wallMs = performance.now() - started;
+    const idealMs = (samples / 64) * 20;
+    report = { scenario: 'raw-socket', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 1000) / 1000 };
+    for (const socket of sockets) socket.destroy();
+  } else if (scenario === 'timers') {
+    // The floor of the ideal itself: 10,000 waits of setTimeout(20 ms), 64 at a time, no I/O. Node's timers
+    // fire at whole milliseconds of its loop clock, so each wait is a little over 20 ms.
+    const samples = 10_000;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (next < samples) {
+          next++;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }),
+    );
+    const wallMs = performance.now() - started;
+    const idealMs = (samples / 64) * 20;
+    report = { scenario: 'timers', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 1000) / 1000 };
   } else if (scenario === 'score') {
     const samples = Number(process.env.BENCH_SCORE_SAMPLES ?? 1_000_000);
     const predictions = join(dir, 'predictions.jsonl');

@@ -4,7 +4,7 @@
 // pipeline's guarantee (datasets number their rows; score() refuses duplicate prediction ids).
 import type { Counts, MetaValue, Metric, MetricValue, ResultJson, Status } from '../types.js';
 import { metricValue, type IntervalSettings } from './metric-value.js';
-import { ChunkedColumn, IntColumn } from './chunked-column.js';
+import { IntColumn, ItemColumn } from './chunked-column.js';
 import { compareSliceKeys, sliceKey } from './slice-key.js';
 
 export interface RunAggregatorOptions {
@@ -49,7 +49,7 @@ interface Dimension {
 
 export class RunAggregator {
   private readonly metrics: Metric[];
-  private readonly columns: ChunkedColumn<unknown>[];
+  private readonly columns: ItemColumn[];
   private dimensions: Dimension[] | undefined;
   private readonly counts: Counts = { samples: 0, scored: 0, unparsed: 0, empty: 0, truncated: 0, errors: 0 };
   private readonly settings: IntervalSettings;
@@ -67,7 +67,7 @@ export class RunAggregator {
       throw new RangeError(`RunAggregator: bootstrapSamples must be a positive integer, got ${options.bootstrapSamples}`);
     }
     this.metrics = options.metrics;
-    this.columns = options.metrics.map(() => new ChunkedColumn<unknown>());
+    this.columns = options.metrics.map(() => new ItemColumn());
     this.settings = { seed: options.seed, bootstrapSamples: options.bootstrapSamples };
   }
 
