@@ -266,14 +266,14 @@ const newCodes = (): Codes => ({ rules: new Map(), ruleList: [], prompts: new Ha
 /** The index of `prompt` in `list`, added when new. A hash hit is confirmed on the text; a hash twin is kept apart. */
 function promptCode(table: HashedTable, list: ChatMessage[][], prompt: ChatMessage[]): number {
   const json = JSON.stringify(prompt);
-  const ref = table.insert(json);
+  const at = table.insert(json);
   if (!table.isNew) {
-    const known = table.get(ref, 0);
+    const known = table.payload[at]!;
     if (JSON.stringify(list[known]) === json) return known;
     list.push(prompt); // another prompt with the same 64-bit hash: listed on its own, never deduplicated
     return list.length - 1;
   }
-  table.set(ref, 0, list.length);
+  table.payload[at] = list.length;
   list.push(prompt);
   return list.length - 1;
 }
