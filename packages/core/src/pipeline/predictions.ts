@@ -86,7 +86,7 @@ export function joinPredictions<S extends Sample>(
   const file = typeof predictions === 'string' ? predictions : 'name' in predictions ? (predictions as { name: string }).name : 'predictions';
   const summary: PredictionsSummary = { source: file, read: 0, matched: 0, missing: 0, unknown: 0, unknownIds: [] };
   const buffered = new Map<string, Located>();
-  // Ids seen so far, as hashes (a million ids in ~16 MB). A hash hit is confirmed by reading the source again up to
+  // Ids seen so far, as fingerprints (a million ids in ~8 MB). A hash hit is confirmed by reading the source again up to
   // this line before it is called a duplicate; predictions given as objects in memory are checked exactly instead.
   // (Both id tables are let go once the join has ended: the run's report is built after it.)
   let seen = new HashedIdSet();
@@ -151,7 +151,7 @@ export function joinPredictions<S extends Sample>(
       const shift = detectIdShift(dataIds, [...predictionIds.ids()], unknownAll, dataIds.min);
       if (shift !== undefined) summary.shift = shift;
     }
-    // Nothing is read after this: the id tables (~16 MB for a million ids) go before the report is built.
+    // Nothing is read after this: the id tables (~8 MB for a million ids) go before the report is built.
     seen = new HashedIdSet();
     dataIds = new IntegerIdSet();
     predictionIds = new IntegerIdSet();
@@ -164,7 +164,7 @@ export function joinPredictions<S extends Sample>(
 
 /**
  * The first line before `before` of a predictions source whose id is `id`, or undefined: the source is read again
- * only on a hit of the id hashes (a duplicate, which ends the run, or a hash twin, about 1 in 10^10).
+ * only on a hit of the id hashes (a duplicate, which ends the run, or a fingerprint twin, ~0.003 in a run of a million ids).
  */
 async function earlierLineOf(predictions: DataSource, id: string, before: number): Promise<number | undefined> {
   for await (const { line: text, lineNumber } of readLines(await openSource(predictions))) {
