@@ -39,6 +39,27 @@ function mcqTask(n) {
   };
 }
 
+/** The chat body of bench question `i`. */
+const chatBody = (i) => JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: `Q${i}` }] });
+
+/**
+ * 10,000 calls of `ask(i, chain)`, 64 chains at a time (each chain 0–63 waits for its answer before its next
+ * question), timed against the ideal 10,000 / 64 × 20 ms.
+ */
+async function sixtyFourChains(name, ask, digits = 2) {
+  const samples = 10_000;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 64 }, async (_, chain) => {
+      while (next < samples) await ask(next++, chain);
+    }),
+  );
+  const wallMs = performance.now() - started;
+  const idealMs = (samples / 64) * 20;
+  return { scenario: name, samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 10 ** digits) / 10 ** digits };
+}
+
 const cpuAtStart = process.cpuUsage();
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
@@ -115,25 +136,10 @@ try {
     report = { scenario: 'evaluate-no-http', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100, errors: result.counts.errors };
   } else if (scenario === 'fetch') {
     // Plain fetch, 64 at a time, to the same server: the floor set by the HTTP stack on this machine.
-    const samples = 10_000;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: 64 }, async () => {
-        while (next < samples) {
-          const i = next++;
-          const res = await fetch(`${baseURL}/chat/completions`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: `Q${i}` }] }),
-          });
-          await res.json();
-        }
-      }),
-    );
-    const wallMs = performance.now() - started;
-    const idealMs = (samples / 64) * 20;
-    report = { scenario: 'fetch', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100 };
+    report = await sixtyFourChains('fetch', async (i) => {
+      const res = await fetch(`${baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(i) });
+      await res.json();
+    });
   } else if (scenario === 'http') {
     // The same requests through node:http with a keep-alive agent (what openaiCompatible uses on Node).
     const { Agent, request } = await import('node:http');
@@ -150,28 +156,15 @@ try {
         req.on('error', reject);
         req.end(body);
       });
-    const samples = 10_000;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: 64 }, async () => {
-        while (next < samples) {
-          const i = next++;
-          await post(JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: `Q${i}` }] }));
-        }
-      }),
-    );
-    const wallMs = performance.now() - started;
-    const idealMs = (samples / 64) * 20;
+    report = await sixtyFourChains('http', (i) => post(chatBody(i)));
     agent.destroy();
-    report = { scenario: 'http', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 100) / 100 };
   } else if (scenario === 'raw-socket') {
     // A measurement floor, not a client to copy: 64 keep-alive TCP connections writing the request bytes and
     // reading this bench server's answers (one chunked body each) with no HTTP library at all. What no client
     // can beat against this server on this machine: the server's own work and the loopback are in it.
     const { connect } = await import('node:net');
-    const sockets = [];
     const { hostname, port, pathname } = new URL(`${baseURL}/chat/completions`);
+    const sockets = [];
     const connection = () => {
       const socket = connect(Number(port), hostname);
       socket.setNoDelay(true);
@@ -196,40 +189,20 @@ try {
           socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
         });
     };
-    const samples = 10_000;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: 64 }, async () => {
-        const post = connection();
-        while (next < samples) {
-          const i = next++;
-          const answer = await post(JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: `Q${i}` }] }));
-          if (!answer.choices) throw new Error('raw-socket: an answer without choices');
-        }
-      }),
+    const posts = Array.from({ length: 64 }, connection);
+    report = await sixtyFourChains(
+      'raw-socket',
+      async (i, chain) => {
+        const answer = await posts[chain](chatBody(i));
+        if (!answer.choices) throw new Error('raw-socket: an answer without choices');
+      },
+      3,
     );
-    const wallMs = performance.now() - started;
-    const idealMs = (samples / 64) * 20;
-    report = { scenario: 'raw-socket', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 1000) / 1000 };
     for (const socket of sockets) socket.destroy();
   } else if (scenario === 'timers') {
     // The floor of the ideal itself: 10,000 waits of setTimeout(20 ms), 64 at a time, no I/O. Node's timers
     // fire at whole milliseconds of its loop clock, so each wait is a little over 20 ms.
-    const samples = 10_000;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: 64 }, async () => {
-        while (next < samples) {
-          next++;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      }),
-    );
-    const wallMs = performance.now() - started;
-    const idealMs = (samples / 64) * 20;
-    report = { scenario: 'timers', samples, wallMs: Math.round(wallMs), idealMs, ratio: Math.round((wallMs / idealMs) * 1000) / 1000 };
+    report = await sixtyFourChains('timers', () => new Promise((resolve) => setTimeout(resolve, 20)), 3);
   } else if (scenario === 'score') {
     const samples = Number(process.env.BENCH_SCORE_SAMPLES ?? 1_000_000);
     const predictions = join(dir, 'predictions.jsonl');
