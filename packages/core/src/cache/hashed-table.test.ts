@@ -26,6 +26,28 @@ describe('HashedTable', () => {
   });
 });
 
+describe('HashedTable.reserve', () => {
+  it('makes room at once: 100,000 inserts after reserve(100,000) copy no table and keep every key', () => {
+    const table = new HashedTable(1);
+    const early = table.insert('early');
+    table.payload[early] = 42;
+    table.reserve(100_000);
+    const payload = table.payload;
+    expect(table.payload[table.find('early')]).toBe(42); // kept through the one rehash
+    for (let i = 0; i < 100_000 - 1; i++) table.payload[table.insert(`key ${i}`)] = i;
+    expect(table.payload).toBe(payload); // no growth copied it
+    for (let i = 0; i < 100_000 - 1; i += 101) expect(table.payload[table.find(`key ${i}`)]).toBe(i);
+  });
+
+  it('does not shrink: reserve below the size is a no-op', () => {
+    const table = new HashedTable(1);
+    for (let i = 0; i < 5000; i++) table.payload[table.insert(`k${i}`)] = i;
+    const payload = table.payload;
+    table.reserve(10);
+    expect(table.payload).toBe(payload);
+  });
+});
+
 describe('SlotIndex (the file cache index)', () => {
   it('round-trips offsets beyond 4 GiB and replaces a key\'s slot', () => {
     const index = new SlotIndex();

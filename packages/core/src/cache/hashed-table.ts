@@ -60,7 +60,7 @@ export class HashedTable {
       return i * this.width;
     }
     if ((this.size + 1) * 2 > this.mask + 1) {
-      this.grow();
+      this.rehash(this.mask * 2 + 1);
       i = this.slotOf(a, b);
     }
     this.hash[2 * i] = a;
@@ -73,6 +73,16 @@ export class HashedTable {
   /** Whether the last `insert` made a new slot. */
   isNew = false;
 
+  /**
+   * Room for `keys` keys in all without growing: a table filled from a file of known size is made once at its final
+   * size, not copied at every doubling (each copy holds the old and the new table at once).
+   */
+  reserve(keys: number): void {
+    let slots = this.mask + 1;
+    while (keys * 2 > slots) slots *= 2;
+    if (slots > this.mask + 1) this.rehash(slots - 1);
+  }
+
   /** The slot holding (a, b), or the empty slot where it would go. */
   private slotOf(a: number, b: number): number {
     const hash = this.hash;
@@ -83,11 +93,11 @@ export class HashedTable {
     }
   }
 
-  private grow(): void {
+  private rehash(mask: number): void {
     const oldHash = this.hash;
     const oldPayload = this.payload;
     const width = this.width;
-    this.mask = this.mask * 2 + 1;
+    this.mask = mask;
     this.hash = new Int32Array(2 * (this.mask + 1));
     this.payload = new Int32Array(width * (this.mask + 1));
     for (let j = 0; j < oldHash.length / 2; j++) {

@@ -72,6 +72,7 @@ export async function evaluate(options: EvaluateOptions): Promise<ResultJson> {
         shard: o.shard,
         epochs: o.epochs,
         circular: o.circular,
+        ...(ownsCache ? { samplesDone: async () => cache?.close?.() } : {}),
       },
       jobsOf(
         takeSamples(task.dataset.samples(o.signal ? { signal: o.signal } : {}), o.limit),

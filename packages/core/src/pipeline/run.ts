@@ -34,6 +34,11 @@ export interface RunSettings {
   prices?: Prices | undefined;
   /** The judge fallback in use: part of the protocol signature, the config hash and results.json. */
   judge?: { modelId: string; promptId: string; stats: () => { asked: number; answered: number; failed: number } } | undefined;
+  /**
+   * Called once every sample is recorded, before the results and reports are built: evaluate() closes the file
+   * cache it opened there, so a million-key index is garbage before the report's allocations start collections.
+   */
+  samplesDone?: (() => Promise<void>) | undefined;
 }
 
 /** All metrics (task's then extra), refusing duplicate names; awaits every prepare(). */
@@ -100,6 +105,7 @@ export async function runRecords<J>(
     throw error;
   }
   progress.final();
+  await settings.samplesDone?.();
   const summary = task.dataset.summary();
   const { metrics: values, slices, counts } = aggregator.finish();
   const modelId = settings.model?.id ?? null;

@@ -6,6 +6,6 @@ export const platform: Platform = {
   name: 'deno',
   openFileSource: async (path) => (await import('../node/file-source.js')).openFileSource(path),
   runFolderWriter: async (dir) => (await import('../node/run-folder.js')).runFolderWriter(dir),
-  fileCache: async (dir) => (await import('../node/file-cache.js')).fileCache(dir),
+  fileCache: async (dir) => (await import('../node/file-cache.js')).openFileCache(dir),
   defaultFetch: async () => undefined,
 };

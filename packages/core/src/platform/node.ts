@@ -5,7 +5,7 @@ export const platform: Platform = {
   name: 'node',
   openFileSource: async (path) => (await import('../node/file-source.js')).openFileSource(path),
   runFolderWriter: async (dir) => (await import('../node/run-folder.js')).runFolderWriter(dir),
-  fileCache: async (dir) => (await import('../node/file-cache.js')).fileCache(dir),
+  fileCache: async (dir) => (await import('../node/file-cache.js')).openFileCache(dir),
   /**
    * A fetch on node:http with a keep-alive pool (about 2.5× less CPU per request than the global fetch, see
    * node-fetch.ts). Bun also answers to the `node` condition and keeps its own fetch; with

@@ -2,7 +2,8 @@
 // same value, for a real viewer's data and for the values JSON.stringify treats specially.
 import { describe, expect, it } from 'vitest';
 import { fixtureRun, iterate, XSS_OUTPUT } from './test-fixture.js';
-import { embedJson, embedJsonParts, viewerData } from './viewer-data.js';
+import type { EvalRecord } from '../types.js';
+import { embedJson, embedJsonParts, embedViewerParts, packedViewerData, viewerData } from './viewer-data.js';
 
 const escaped = (value: unknown) => JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
@@ -48,5 +49,44 @@ describe('viewerData prompts', () => {
     expect(shown).toEqual(withPrompts.map((r) => r.prompt));
     expect(data.prompts).toHaveLength(1 + 3); // 题目甲 once, 题目1/3/5 each
     expect(new Set(data.cells[0]!.filter((_, i) => i % 2 === 0).map((cell) => cell[PROMPT])).size).toBe(1);
+  });
+});
+
+describe('packedViewerData', () => {
+  // The reference is the object form: embedJson(viewerData(...)) of the same records, as JSON.stringify writes it.
+  const withPrompts = (records: EvalRecord[]) =>
+    records.map((r, i) => ({
+      ...r,
+      prompt: [
+        { role: 'system' as const, content: '你是医学考试助手。</script>\u2028' },
+        { role: 'user' as const, content: i % 3 === 0 ? '同一题' : `题目 ${i} <b>&` },
+      ],
+    }));
+
+  it('embeds as exactly the JSON of viewerData on the same records: rules, prompts, outcomes, scores, slices, escapes', async () => {
+    const { result, records } = fixtureRun(2300);
+    records[8] = { ...records[8]!, scores: { accuracy: Number.NaN, distinct1: Number.POSITIVE_INFINITY }, reasoning: undefined, output: XSS_OUTPUT };
+    const all = withPrompts(records);
+    const packed = await packedViewerData({ name: 'm', result, records: iterate(all) });
+    const reference = await viewerData([{ name: 'm', result, records: iterate(all) }]);
+    const pieces = [...embedViewerParts(packed)];
+    expect(pieces.join('')).toBe(embedJson(reference));
+    expect(pieces.join('')).toBe([...embedViewerParts(reference)].join(''));
+    expect(packed.samples).toHaveLength(2300);
+    expect(packed.prompts.length).toBe(1 + 2300 - Math.ceil(2300 / 3)); // the shared prompt once
+    expect(reference.rules.length).toBeGreaterThan(1);
+    expect(pieces.length).toBeGreaterThan(5);
+    // ~64K characters of JSON a piece; these prompts' many `<`, `>` and `&` become 6-character escapes.
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(100_000);
+  });
+
+  it('keeps the first maxSamples records, and none at 0, as viewerData does', async () => {
+    const { result, records } = fixtureRun(300);
+    for (const maxSamples of [0, 1, 120, 300, 301]) {
+      const packed = await packedViewerData({ name: 'm', result, records: iterate(withPrompts(records)) }, { maxSamples });
+      const reference = await viewerData([{ name: 'm', result, records: iterate(withPrompts(records)) }], { maxSamples });
+      expect([...embedViewerParts(packed)].join('')).toBe(embedJson(reference));
+      expect(packed.samples).toHaveLength(Math.min(maxSamples, 300));
+    }
   });
 });

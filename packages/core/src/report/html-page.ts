@@ -6,7 +6,7 @@ import { escapeHtml } from './escape.js';
 import { reportTitle } from './format.js';
 import { resultFragment } from './html-fragment.js';
 import { REPORT_CSS } from './style.js';
-import { viewerData, type ViewerData, type ViewerRun } from './viewer-data.js';
+import { packedViewerData, viewerData, type PackedViewerData, type ViewerData, type ViewerRun } from './viewer-data.js';
 import { VIEWER_SCRIPT } from './viewer-script.js';
 import { VIEWER_SCRIPT_SHA256 } from './viewer-script-hash.js';
 import { legendSection, viewerSection, viewerSectionParts } from './viewer-section.js';
@@ -47,7 +47,7 @@ export async function renderHtmlParts(
   records: AsyncIterable<EvalRecord> | Iterable<EvalRecord>,
   options: HtmlOptions = {},
 ): Promise<Iterable<string>> {
-  const data = await viewerData([{ name: viewerRunName(result), result, records }], { maxSamples: options.maxSamples ?? DEFAULT_VIEWER_SAMPLES });
+  const data = await packedViewerData({ name: viewerRunName(result), result, records }, { maxSamples: options.maxSamples ?? DEFAULT_VIEWER_SAMPLES });
   return htmlPartsWithViewer(result, data);
 }
 
@@ -58,7 +58,7 @@ export const viewerRunName = (result: ResultJson): string => result.model?.id ??
  * `renderHtmlParts` with the viewer's data already collected (a run folder collects it while it writes the records:
  * `viewerCollector`), so the records need not be read again.
  */
-export function htmlPartsWithViewer(result: ResultJson, data: ViewerData): Iterable<string> {
+export function htmlPartsWithViewer(result: ResultJson, data: ViewerData | PackedViewerData): Iterable<string> {
   const head = [resultFragment(result), legendSection(result)].filter((p) => p !== '');
   function* body(): Generator<string> {
     if (head.length > 0) yield `${head.join('\n')}\n`;

@@ -77,7 +77,8 @@ function layoutOf(result: ResultJson): Layout {
   return { names, primaryName, binary, dims };
 }
 
-function emptyData(runNames: string[], layout: Layout, codes: Codes): ViewerData {
+/** The data's fields before rules, prompts, samples and cells: what the run's result decides. */
+function headOf(runNames: string[], layout: Layout): Pick<ViewerData, 'v' | 'runs' | 'outcomes' | 'scores' | 'primary' | 'dims'> {
   const { names, primaryName, dims } = layout;
   return {
     v: 1,
@@ -86,14 +87,23 @@ function emptyData(runNames: string[], layout: Layout, codes: Codes): ViewerData
     scores: names.map((name) => ({ name, label: metricLabel(name) })),
     primary: primaryName === undefined ? -1 : names.indexOf(primaryName),
     dims: dims.map(({ name, keys, labels }) => ({ name, keys, labels })),
+  };
+}
+
+function emptyData(runNames: string[], layout: Layout, codes: Codes): ViewerData {
+  return {
+    ...headOf(runNames, layout),
     rules: codes.ruleList,
-    prompts: codes.promptList,
+    prompts: [], // filled from codes.promptList once every record is read (promptsOf)
     samples: [],
     cells: runNames.map(() => []),
     unmatched: 0,
     capped: 0,
   };
 }
+
+/** The distinct prompts as messages (codes keep each as its JSON text). */
+const promptsOf = (codes: Codes): ChatMessage[][] => codes.promptList.map((json) => JSON.parse(json) as ChatMessage[]);
 
 /**
  * Reads every record of every run into the viewer's data. One run: every sample in records order. Several
@@ -137,10 +147,48 @@ export async function viewerData(runs: readonly ViewerRun[], options: { maxSampl
     data.cells[0]!.push(cellOf(record));
     others.forEach((r, i) => data.cells[i + 1]!.push(cellOf(r!)));
   }
+  data.prompts = promptsOf(codes);
   const sizes = [firstCount, ...later.map((m) => m.size)];
   const common = data.samples.length + data.capped;
   data.unmatched = sizes.reduce((s, n) => s + n - common, 0);
   return data;
+}
+
+/**
+ * One run's viewer data with every sample row, cell and prompt kept as its JSON text: ~120 bytes a sample of a
+ * short-answer run where the arrays of `ViewerData` took ~500. A report read back from a large run's records.jsonl
+ * holds 100,000 samples at once, and V8 sizes the old generation after a collection from what was live then: held
+ * as arrays (~55 MB), they let the garbage of a next run in the same process pile up to ~4× that before the next
+ * full collection. Embedded, it is the same JSON as `viewerData` of the same records (tested).
+ */
+export interface PackedViewerData extends Omit<ViewerData, 'prompts' | 'samples' | 'cells'> {
+  packed: true;
+  prompts: string[];
+  samples: string[];
+  cells: [string[]];
+}
+
+/**
+ * `viewerData` of one run, packed as it is read (see PackedViewerData).
+ *
+ * @example
+ * const data = await packedViewerData({ name: 'gpt-4o', result, records }, { maxSamples: 100_000 });
+ * for (const piece of embedViewerParts(data)) await handle.write(piece);
+ */
+export async function packedViewerData(run: ViewerRun, options: { maxSamples?: number } = {}): Promise<PackedViewerData> {
+  const limit = options.maxSamples ?? Number.POSITIVE_INFINITY;
+  const layout = layoutOf(run.result);
+  const codes = newCodes();
+  const samples: string[] = [];
+  const cells: string[] = [];
+  if (limit > 0) {
+    for await (const record of run.records) {
+      samples.push(JSON.stringify(settleRow(openRow(record), layout)));
+      cells.push(JSON.stringify(settleCell(openCell(record, codes), layout)));
+      if (samples.length >= limit) break;
+    }
+  }
+  return { ...headOf([run.name], layout), rules: codes.ruleList, prompts: codes.promptList, samples, cells: [cells], unmatched: 0, capped: 0, packed: true };
 }
 
 /** The viewer's data of one run, fed record by record (a run folder feeds it as it writes them). */
@@ -178,6 +226,7 @@ export function viewerCollector(maxSamples = Number.POSITIVE_INFINITY): ViewerCo
       done = true;
       const layout = layoutOf(result);
       const data = emptyData([name], layout, codes);
+      data.prompts = promptsOf(codes);
       data.samples = rows.map((row) => settleRow(row, layout));
       data.cells[0] = cells.map((cell) => settleCell(cell, layout));
       return data;
@@ -252,29 +301,29 @@ function outcomeOf(status: Status, scores: EvalRecord['scores'], layout: Layout)
   return score > 0 ? 'correct' : 'wrong';
 }
 
-/** Distinct prompts by the 64-bit hash of their JSON (the JSON itself is not kept: a prompt is often as long as a
- * page, and every question's prompt differs, so a Map keyed by the text held every prompt twice). */
+/** Distinct prompts by the 64-bit hash of their JSON, each listed once as that JSON text (a prompt is often as long as
+ * a page, and every question's prompt differs, so a Map keyed by the text held every prompt twice). */
 interface Codes {
   rules: Map<string, number>;
   ruleList: string[];
   prompts: HashedTable;
-  promptList: ChatMessage[][];
+  promptList: string[];
 }
 
 const newCodes = (): Codes => ({ rules: new Map(), ruleList: [], prompts: new HashedTable(1), promptList: [] });
 
 /** The index of `prompt` in `list`, added when new. A hash hit is confirmed on the text; a hash twin is kept apart. */
-function promptCode(table: HashedTable, list: ChatMessage[][], prompt: ChatMessage[]): number {
+function promptCode(table: HashedTable, list: string[], prompt: ChatMessage[]): number {
   const json = JSON.stringify(prompt);
   const at = table.insert(json);
   if (!table.isNew) {
     const known = table.payload[at]!;
-    if (JSON.stringify(list[known]) === json) return known;
-    list.push(prompt); // another prompt with the same 64-bit hash: listed on its own, never deduplicated
+    if (list[known] === json) return known;
+    list.push(json); // another prompt with the same 64-bit hash: listed on its own, never deduplicated
     return list.length - 1;
   }
   table.payload[at] = list.length;
-  list.push(prompt);
+  list.push(json);
   return list.length - 1;
 }
 
@@ -302,6 +351,39 @@ const escapeEmbedded = (json: string) => json.replace(/[<>&\u2028\u2029]/g, (c) 
  */
 export function* embedJsonParts(value: unknown): Generator<string> {
   for (const piece of jsonParts(value, 3)) yield escapeEmbedded(piece);
+}
+
+/**
+ * The data block's pieces for either form: `embedJsonParts` of a `ViewerData`, and the same text of a packed one
+ * (its JSON texts joined into ~64K-character pieces).
+ */
+export function* embedViewerParts(data: ViewerData | PackedViewerData): Generator<string> {
+  if (!('packed' in data)) {
+    yield* embedJsonParts(data);
+    return;
+  }
+  const { v, runs, outcomes, scores, primary, dims, rules } = data;
+  const head = JSON.stringify({ v, runs, outcomes, scores, primary, dims, rules });
+  yield escapeEmbedded(`${head.slice(0, -1)},"prompts":`);
+  for (const piece of textArrayParts(data.prompts)) yield escapeEmbedded(piece);
+  yield ',"samples":';
+  for (const piece of textArrayParts(data.samples)) yield escapeEmbedded(piece);
+  yield ',"cells":[';
+  for (const piece of textArrayParts(data.cells[0])) yield escapeEmbedded(piece);
+  yield `],"unmatched":${data.unmatched},"capped":${data.capped}}`;
+}
+
+/** `[` + the JSON texts joined by commas + `]`, in pieces of about PIECE_CHARS. */
+function* textArrayParts(texts: readonly string[]): Generator<string> {
+  let text = '[';
+  for (let i = 0; i < texts.length; i++) {
+    text += i > 0 ? `,${texts[i]}` : texts[i];
+    if (text.length >= PIECE_CHARS) {
+      yield text;
+      text = '';
+    }
+  }
+  yield `${text}]`;
 }
 
 const PIECE_CHARS = 1 << 16;

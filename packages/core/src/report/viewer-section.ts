@@ -2,7 +2,7 @@
 // containers, and the embedded data. The script (viewer-script.ts) fills them in.
 import type { ResultJson } from '../types.js';
 import { escapeHtml } from './escape.js';
-import { embedJsonParts, type ViewerData } from './viewer-data.js';
+import { embedViewerParts, type PackedViewerData, type ViewerData } from './viewer-data.js';
 
 /**
  * The legend: for each annotation dimension whose values are shown abbreviated (the paper's labels), the
@@ -22,12 +22,12 @@ export function legendSection(result: Pick<ResultJson, 'slices'>): string {
 }
 
 /** The samples section: filters, list, detail pane and the data block. */
-export function viewerSection(data: ViewerData, total: number): string {
+export function viewerSection(data: ViewerData | PackedViewerData, total: number): string {
   return [...viewerSectionParts(data, total)].join('');
 }
 
 /** `viewerSection` in pieces (the data block element by element; see embedJsonParts), for writing to a file. */
-export function* viewerSectionParts(data: ViewerData, total: number): Generator<string> {
+export function* viewerSectionParts(data: ViewerData | PackedViewerData, total: number): Generator<string> {
   const shown = data.samples.length;
   const runs = data.runs.length;
   const note =
@@ -48,6 +48,6 @@ export function* viewerSectionParts(data: ViewerData, total: number): Generator<
     '<div id="mv-detail" class="detail" aria-live="polite"></div></div>',
     '<script type="application/json" id="medeval-data">',
   ].join('\n');
-  yield* embedJsonParts(data);
+  yield* embedViewerParts(data);
   yield '</script>\n</section>';
 }
