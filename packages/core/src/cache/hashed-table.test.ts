@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { SlotIndex } from '../node/file-cache.js';
 import { HashedTable } from './hashed-table.js';
 
 describe('HashedTable', () => {
@@ -45,20 +44,5 @@ describe('HashedTable.reserve', () => {
     const payload = table.payload;
     table.reserve(10);
     expect(table.payload).toBe(payload);
-  });
-});
-
-describe('SlotIndex (the file cache index)', () => {
-  it('round-trips offsets beyond 4 GiB and replaces a key\'s slot', () => {
-    const index = new SlotIndex();
-    const slots = [0, 1, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32 + 5, 3 * 2 ** 40 + 12345].map((offset, i) => ({ offset, length: 100 + i }));
-    slots.forEach((slot, i) => index.set(`k${i}`, slot));
-    slots.forEach((slot, i) => expect(index.get(`k${i}`)).toEqual(slot));
-    index.set('k1', { offset: 77, length: 3 });
-    expect(index.get('k1')).toEqual({ offset: 77, length: 3 });
-    expect(index.size).toBe(slots.length);
-    expect(index.get('absent')).toBeUndefined();
-    index.clear();
-    expect(index.size).toBe(0);
   });
 });

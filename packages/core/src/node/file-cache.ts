@@ -10,7 +10,7 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cache } from '../cache/cache.js';
-import { HashedTable } from '../cache/hashed-table.js';
+import { fingerprint, LONG_LINE, SlotIndex, type Slot } from '../cache/slot-index.js';
 import type { ModelResponse } from '../types.js';
 
 export const CACHE_FILE = 'responses.jsonl';
@@ -21,44 +21,6 @@ export interface FileCache extends Cache {
   /** Entries loaded + written so far. */
   size(): Promise<number>;
   close(): Promise<void>;
-}
-
-/** Where one cached response sits in the file: only this index is held in memory, not the responses. */
-interface Slot {
-  offset: number;
-  length: number;
-}
-
-/**
- * key → Slot for every line of the file, as key hashes in typed arrays (HashedTable: ~32 bytes a key at a
- * million keys, where a Map of 64-character keys and Slot objects held ~130). A hash twin of another key is
- * caught where the slot is read: the line's own key is compared (readSlot).
- */
-export class SlotIndex {
-  private table = new HashedTable(3); // offset low 32 bits, offset high bits, length
-  get size(): number {
-    return this.table.size;
-  }
-  set(key: string, slot: Slot): void {
-    const at = this.table.insert(key);
-    const p = this.table.payload;
-    p[at] = slot.offset % 2 ** 32 | 0;
-    p[at + 1] = Math.floor(slot.offset / 2 ** 32);
-    p[at + 2] = slot.length;
-  }
-  get(key: string): Slot | undefined {
-    const at = this.table.find(key);
-    if (at < 0) return undefined;
-    const p = this.table.payload;
-    return { offset: p[at + 1]! * 2 ** 32 + (p[at]! >>> 0), length: p[at + 2]! };
-  }
-  /** Room for `keys` keys without growing (see HashedTable.reserve). */
-  reserve(keys: number): void {
-    this.table.reserve(keys);
-  }
-  clear(): void {
-    this.table = new HashedTable(3);
-  }
 }
 
 const CHUNK = 1 << 20;
@@ -131,7 +93,7 @@ export function fileCache(dir: string): FileCache {
       for (let nl = bytes.indexOf(0x0a); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
         lineNumber++;
         const line = bytes.toString('utf8', start, nl);
-        if (line.trim() !== '') slots.set(parseLine(line, lineNumber).k, { offset: bufferOffset + start, length: nl - start });
+        if (line.trim() !== '') slots.add(parseLine(line, lineNumber).k, { offset: bufferOffset + start, length: nl - start });
         start = nl + 1;
       }
       // After the first read, the table is made at the size the whole file needs (lines of one cache are alike in
@@ -164,17 +126,56 @@ export function fileCache(dir: string): FileCache {
       }
     })());
 
-  /** The response stored at a slot, or null when the bytes there belong to another key. */
-  async function readSlot(key: string, slot: Slot): Promise<ModelResponse | null> {
-    const bytes = Buffer.alloc(slot.length);
-    const { bytesRead } = await handle!.read(bytes, 0, slot.length, slot.offset);
-    if (bytesRead !== slot.length) return null;
+  /**
+   * What a slot holds for `key`: its response; 'other' for a whole line of another key with the same fingerprint;
+   * 'stale' for bytes that are no line of such a key (another process appended where this one expected its own line).
+   */
+  async function readSlot(key: string, slot: Slot): Promise<ModelResponse | 'other' | 'stale'> {
+    const bytes = slot.length === LONG_LINE ? await readLongLine(slot.offset) : await readBytes(slot.offset, slot.length);
+    if (!bytes) return 'stale';
     try {
       const entry = parseLine(bytes.toString('utf8'), 0);
-      return entry.k === key ? entry.v : null;
+      if (entry.k === key) return entry.v;
+      return fingerprint(entry.k) === fingerprint(key) ? 'other' : 'stale';
     } catch {
-      return null;
+      return 'stale';
     }
+  }
+
+  async function readBytes(offset: number, length: number): Promise<Buffer | undefined> {
+    const bytes = Buffer.alloc(length);
+    const { bytesRead } = await handle!.read(bytes, 0, length, offset);
+    return bytesRead === length ? bytes : undefined;
+  }
+
+  /** A line of 16 MiB or more (its length is not indexed): read until its newline. */
+  async function readLongLine(offset: number): Promise<Buffer | undefined> {
+    let bytes = Buffer.alloc(2 * LONG_LINE);
+    for (let filled = 0; ; ) {
+      if (filled === bytes.length) {
+        const grown = Buffer.alloc(2 * bytes.length);
+        bytes.copy(grown);
+        bytes = grown;
+      }
+      const { bytesRead } = await handle!.read(bytes, filled, bytes.length - filled, offset + filled);
+      if (bytesRead === 0) return undefined;
+      const newline = bytes.indexOf(0x0a, filled);
+      filled += bytesRead;
+      if (newline !== -1 && newline < filled) return bytes.subarray(0, newline);
+    }
+  }
+
+  /** The response of the first candidate slot that holds `key`'s line; stale slots are forgotten on the way. */
+  async function lookUp(key: string): Promise<{ found?: ModelResponse; stale: boolean }> {
+    let stale = false;
+    for (const slot of slots.candidates(key)) {
+      const read = await readSlot(key, slot);
+      if (read === 'stale') {
+        slots.remove(key, slot);
+        stale = true;
+      } else if (read !== 'other') return { found: read, stale };
+    }
+    return { stale };
   }
 
   async function flush(): Promise<void> {
@@ -212,21 +213,18 @@ export function fileCache(dir: string): FileCache {
       await load();
       const queued = unwritten.get(key);
       if (queued) return queued;
-      const slot = slots.get(key);
-      if (!slot) return undefined;
-      const found = await readSlot(key, slot);
-      if (found) return found;
+      const first = await lookUp(key);
+      if (first.found || !first.stale) return first.found;
       // Another process appended to the same file, so offsets computed here went stale: index it afresh.
       await indexFile();
-      const fresh = slots.get(key);
-      return (fresh && (await readSlot(key, fresh))) ?? undefined;
+      return (await lookUp(key)).found;
     },
     async set(key, value) {
       await load();
       const line = `${JSON.stringify({ k: key, v: value })}\n`;
       const length = Buffer.byteLength(line) - 1;
       // Lines are appended in queue order, so each one's offset is known now.
-      slots.set(key, { offset: nextOffset, length });
+      slots.add(key, { offset: nextOffset, length });
       nextOffset += length + 1;
       unwritten.set(key, value);
       pending.push({ key, line });

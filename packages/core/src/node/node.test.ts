@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFiles } from './download.js';
 import { fileCache } from './file-cache.js';
+import { fingerprint } from '../cache/slot-index.js';
 import { readRunFolder } from './read-run-folder.js';
 
 let dir: string;
@@ -97,6 +98,45 @@ describe('fileCache', () => {
     const c = fileCache(d);
     expect(await c.get('k2')).toEqual({ text: 'from b, written where a thinks its next line goes' });
     await c.close();
+  });
+
+  it('reads a line of 16 MiB or more (its length is not indexed) up to its newline', async () => {
+    const d = join(dir, 'c6');
+    const a = fileCache(d);
+    const long = '长'.repeat(6 * 2 ** 20); // 18 MiB of UTF-8
+    await a.set('long', { text: long });
+    await a.set('after', { text: 'short' });
+    expect((await a.get('long'))?.text).toBe(long);
+    await a.close();
+    const b = fileCache(d);
+    expect((await b.get('long'))?.text).toBe(long);
+    expect(await b.get('after')).toEqual({ text: 'short' });
+    await b.close();
+  });
+
+  it('keeps two keys with the same 32-bit fingerprint apart, in the session and after reopening', async () => {
+    const seen = new Map<number, string>();
+    let twins: [string, string] | undefined;
+    for (let i = 0; !twins; i++) {
+      const key = `key-${i}`;
+      const fp = fingerprint(key);
+      const other = seen.get(fp);
+      if (other !== undefined) twins = [other, key];
+      seen.set(fp, key);
+    }
+    const d = join(dir, 'c7');
+    const a = fileCache(d);
+    await a.set(twins[0], { text: 'first' });
+    expect(await a.get(twins[1])).toBeUndefined();
+    await a.set(twins[1], { text: 'second' });
+    expect(await a.get(twins[0])).toEqual({ text: 'first' });
+    expect(await a.get(twins[1])).toEqual({ text: 'second' });
+    await a.close();
+    const b = fileCache(d);
+    expect(await b.size()).toBe(2);
+    expect(await b.get(twins[1])).toEqual({ text: 'second' });
+    expect(await b.get(twins[0])).toEqual({ text: 'first' });
+    await b.close();
   });
 
   it('names file and line of a damaged middle line', async () => {
