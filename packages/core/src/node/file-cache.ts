@@ -25,6 +25,24 @@ export interface FileCache extends Cache {
 
 const CHUNK = 1 << 20;
 
+function countNewlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
+}
+
+/**
+ * How many lines a file of `size` bytes is expected to hold, from samples of it (lines counted in so many bytes):
+ * the sparsest sample decides, since an index sized too small only grows, and one sized too large wastes memory.
+ *
+ * @example
+ * expectedLines(100 * 2 ** 20, [{ lines: 7000, bytes: 2 ** 20 }, { lines: 200, bytes: 2 ** 20 }]) // → 20,000
+ */
+export function expectedLines(size: number, samples: ReadonlyArray<{ lines: number; bytes: number }>): number {
+  const density = Math.min(...samples.map((s) => (s.bytes > 0 ? s.lines / s.bytes : 0)));
+  return Number.isFinite(density) ? Math.floor(size * density) : 0;
+}
+
 /**
  * A file cache with its index already read. evaluate() opens its cache this way, before the first sample starts:
  * samples that waited for a lazy index read were alive through all the collections of a million-line read, so V8
@@ -77,6 +95,9 @@ export function fileCache(dir: string): FileCache {
     let filled = 0; // bytes of an unfinished line at the buffer's front
     let bufferOffset = 0; // file offset of buffer[0]
     let lineNumber = 0;
+    // Lines a MiB at the file's end (read first, into the same buffer): a cache that served a short-answer task and
+    // then a long-answer one has short lines at its start, which alone would size the index for far too many keys.
+    const tail = size > 2 * CHUNK ? { lines: countNewlines(buffer.subarray(0, (await handle!.read(buffer, 0, CHUNK, size - CHUNK)).bytesRead)), bytes: CHUNK } : undefined;
     for (let position = 0; position < size; ) {
       const want = Math.min(CHUNK, size - position);
       if (filled + want > buffer.length) {
@@ -96,9 +117,9 @@ export function fileCache(dir: string): FileCache {
         if (line.trim() !== '') slots.add(parseLine(line, lineNumber).k, { offset: bufferOffset + start, length: nl - start });
         start = nl + 1;
       }
-      // After the first read, the table is made at the size the whole file needs (lines of one cache are alike in
-      // length), so indexing a million lines copies no table: each doubling held the old and the new one at once.
-      if (position === bytesRead && position < size && lineNumber > 0) slots.reserve(Math.ceil((lineNumber * size) / position));
+      // After the first read, the table is made at the size the whole file needs, so indexing a million lines copies
+      // no table (each doubling held the old and the new one at once); too few is safe, it grows as before.
+      if (position === bytesRead && position < size) slots.reserve(expectedLines(size, [{ lines: lineNumber, bytes: position }, ...(tail ? [tail] : [])]));
       buffer.copy(buffer, 0, start, end);
       filled = end - start;
       bufferOffset += start;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFiles } from './download.js';
-import { fileCache } from './file-cache.js';
+import { expectedLines, fileCache } from './file-cache.js';
 import { fingerprint } from '../cache/slot-index.js';
 import { readRunFolder } from './read-run-folder.js';
 
@@ -137,6 +137,14 @@ describe('fileCache', () => {
     expect(await b.get(twins[1])).toEqual({ text: 'second' });
     expect(await b.get(twins[0])).toEqual({ text: 'first' });
     await b.close();
+  });
+
+  it('sizes the index by the sparsest sample of the file (a short-answer start, long answers after)', () => {
+    const MiB = 2 ** 20;
+    expect(expectedLines(100 * MiB, [{ lines: 7000, bytes: MiB }])).toBe(700_000);
+    expect(expectedLines(100 * MiB, [{ lines: 7000, bytes: MiB }, { lines: 200, bytes: MiB }])).toBe(20_000);
+    expect(expectedLines(100 * MiB, [{ lines: 7000, bytes: MiB }, { lines: 0, bytes: MiB }])).toBe(0); // one huge line at the end
+    expect(expectedLines(100 * MiB, [])).toBe(0);
   });
 
   it('names file and line of a damaged middle line', async () => {
